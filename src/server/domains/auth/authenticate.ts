@@ -1,0 +1,35 @@
+// Resolves the caller of a request from the session cookie or a Bearer API token; expired and idle sessions are refused.
+import type { Deps } from '../../deps.ts';
+import { sha256 } from '../../platform/crypto.ts';
+import type { Actor } from './actor.ts';
+import { findSessionActor, findTokenActor, touchSession, touchToken } from './session.repository.ts';
+
+export const SESSION_COOKIE = 'qinqing_session';
+/** Writing last-seen on every request would turn every read into a write. */
+const TOUCH_EVERY_MS = 60_000;
+
+export interface Authenticated {
+  actor: Actor;
+  session: { expiresAt: Date } | null;
+}
+
+export async function authenticate(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  credentials: { sessionToken?: string; bearer?: string },
+): Promise<Authenticated | null> {
+  const now = deps.clock.now();
+  if (credentials.bearer) {
+    const found = await findTokenActor(deps.db, sha256(credentials.bearer), now);
+    if (!found) return null;
+    if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > TOUCH_EVERY_MS) await touchToken(deps.db, found.actor.tokenId!, now);
+    return { actor: found.actor, session: null };
+  }
+  if (credentials.sessionToken) {
+    const sessionId = sha256(credentials.sessionToken);
+    const found = await findSessionActor(deps.db, sessionId, now, deps.config.session.idleMinutes);
+    if (!found) return null;
+    if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, sessionId, now);
+    return { actor: found.actor, session: { expiresAt: found.expiresAt } };
+  }
+  return null;
+}

@@ -1,0 +1,62 @@
+// Idempotency-Key: the key row, the created record and its audit event commit in one transaction; a repeat replays the first answer.
+import type { FastifyRequest } from 'fastify';
+import { canonicalJson, sha256 } from '../platform/crypto.ts';
+import { inTransaction, isUniqueViolation, type Executor } from '../db/transaction.ts';
+import { AppError } from './errors.ts';
+
+interface Outcome {
+  status: number;
+  body: unknown;
+}
+
+async function replay(db: Executor, scope: string, key: string, requestHash: string): Promise<Outcome | null> {
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'status_code', 'response'])
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (row.request_hash !== requestHash) {
+    throw new AppError('idempotency_key_reused', 'Idempotency-Key 已用于另一个请求 / this Idempotency-Key was used for a different request', [
+      { path: 'Idempotency-Key', message: 'reused with a different request' },
+    ]);
+  }
+  return { status: row.status_code, body: row.response ?? undefined };
+}
+
+export async function withIdempotency(
+  request: FastifyRequest,
+  key: string,
+  run: (db: Executor) => Promise<Outcome>,
+): Promise<Outcome> {
+  if (key.length > 200) throw new AppError('validation_failed', 'Idempotency-Key: too long', [{ path: 'Idempotency-Key', message: '≤ 200 characters' }]);
+  const db = request.server.deps.db;
+  const scope = request.actor?.userId ?? `anon:${request.ip}`;
+  const path = request.routeOptions.url ?? request.url;
+  const requestHash = sha256(`${request.method} ${request.url}\n${canonicalJson(request.body ?? null)}`);
+  const earlier = await replay(db, scope, key, requestHash);
+  if (earlier) return earlier;
+  try {
+    return await inTransaction(db, async (trx) => {
+      // Claim the key first: a concurrent duplicate blocks on this row until we commit, then replays our answer.
+      await trx
+        .insertInto('idempotency_keys')
+        .values({ scope, key, method: request.method, path, request_hash: requestHash, status_code: 0, response: null, created_at: new Date() })
+        .execute();
+      const outcome = await run(trx);
+      await trx
+        .updateTable('idempotency_keys')
+        .set({ status_code: outcome.status, response: outcome.body === undefined ? null : JSON.stringify(outcome.body) })
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .execute();
+      return outcome;
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error, 'idempotency_keys_pkey')) throw error;
+    const winner = await replay(db, scope, key, requestHash);
+    if (!winner) throw error;
+    return winner;
+  }
+}

@@ -1,0 +1,6 @@
+// One import point for every endpoint schema shared by server, web and CLI.
+export * from './common.ts';
+export * from './auth.ts';
+export * from './org.ts';
+export * from './calendar.ts';
+export * from './audit.ts';
