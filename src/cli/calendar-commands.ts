@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import { addWorkingDaysQuery, countWorkingDaysQuery } from '../shared/schemas/index.ts';
 import { getCalendar } from '../server/domains/calendar/calendar.service.ts';
+import { importCalendarFile } from '../server/domains/calendar/import-calendar.ts';
+import { systemContext } from '../server/http/context.ts';
 import { addWorkingDays, countWorkingDays } from '../server/domains/calendar/working-days.ts';
 import { AppError } from '../server/http/errors.ts';
 import type { z } from 'zod';
@@ -22,6 +24,7 @@ async function reportErrors(work: () => Promise<void>): Promise<void> {
   } catch (error) {
     if (error instanceof AppError) {
       console.error(error.message);
+      for (const detail of error.details) console.error(`  ${detail.path}: ${detail.message}`);
       process.exitCode = 2;
       return;
     }
@@ -50,6 +53,17 @@ export function calendarCommands(program: Command): void {
       await reportErrors(() =>
         withDatabase(async (deps) => {
           console.log(countWorkingDays(await getCalendar(deps.db), query.from, query.to).count);
+        }),
+      );
+    });
+  calendar
+    .command('import <file>')
+    .description('导入节假日安排 (CSV date,name,type 或 holiday-cn JSON) / import holidays and make-up working days; all or nothing')
+    .action(async (file: string) => {
+      await reportErrors(() =>
+        withDatabase(async (deps) => {
+          const report = await importCalendarFile(deps.db, systemContext('cli'), file, deps.clock);
+          console.log(`${report.file}: ${report.days} days (${report.inserted} new, ${report.updated} changed, ${report.unchanged} unchanged); years ${report.years.join(', ')}`);
         }),
       );
     });
