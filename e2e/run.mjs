@@ -100,8 +100,7 @@ try {
     await page.getByTestId('layout-enterprise').waitFor();
     const langOf = () => page.evaluate(() => document.documentElement.lang);
     for (const [lang, file] of [['zh-TW', 'enterprise-zh-TW.png'], ['en', 'enterprise-en.png'], ['zh-CN', 'enterprise-zh-CN.png']]) {
-      await page.getByTestId('lang-switch').click();
-      await page.getByTestId(`lang-option-${lang}`).click();
+      await page.getByTestId(`lang-${lang}`).click();
       await page.waitForFunction((l) => document.documentElement.lang === l, lang);
       if ((await langOf()) !== lang) throw new Error(`lang is ${await langOf()}, expected ${lang}`);
       await page.screenshot({ path: path.join(shots, file) });
@@ -127,6 +126,7 @@ try {
     await page.getByTestId('layout-admin').waitFor();
     for (const key of ['users', 'org', 'calendar', 'audit']) {
       await page.getByTestId(`nav-${key}`).click();
+      await page.getByTestId(`page-${key}`).waitFor({ timeout: 15_000 });
       await page.waitForLoadState('networkidle');
       await page.screenshot({ path: path.join(shots, `admin-${key}.png`) });
     }

@@ -1,0 +1,15 @@
+// Sends `/` to the user's home, and keeps each role's home page to the role it was made for.
+import type { ReactNode } from 'react';
+import { Navigate } from 'react-router';
+import { homePathFor, layoutVariantFor, type LayoutVariant } from '../features/auth/role-home.ts';
+import { useSession } from '../features/auth/use-me.ts';
+
+export function HomeRedirect() {
+  const { user } = useSession();
+  return <Navigate to={homePathFor(user.roles)} replace />;
+}
+
+export function HomeFor({ variant, children }: { variant: LayoutVariant; children: ReactNode }) {
+  const { user } = useSession();
+  return layoutVariantFor(user.roles) === variant ? <>{children}</> : <Navigate to={homePathFor(user.roles)} replace />;
+}

@@ -1,0 +1,52 @@
+// The side navigation: one menu item per allowed entry, each a link with a stable data-testid `nav-<key>`.
+import {
+  ApiOutlined,
+  AuditOutlined,
+  ApartmentOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Menu } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useCareText } from '../../features/preferences/use-care-text.ts';
+import { activeNavKey, type NavEntry, type NavKey } from '../navigation.ts';
+
+const icons: Record<NavKey, ReactNode> = {
+  portal: <ShopOutlined />,
+  workbench: <HomeOutlined />,
+  dashboard: <DashboardOutlined />,
+  admin: <SettingOutlined />,
+  users: <TeamOutlined />,
+  org: <ApartmentOutlined />,
+  calendar: <CalendarOutlined />,
+  audit: <AuditOutlined />,
+  tokens: <ApiOutlined />,
+};
+
+export function NavMenu({ entries, onNavigate }: { entries: readonly NavEntry[]; onNavigate?: () => void }) {
+  const tc = useCareText();
+  const { pathname } = useLocation();
+  const selected = activeNavKey(entries, pathname);
+  return (
+    <Menu
+      mode="inline"
+      selectedKeys={selected ? [selected] : []}
+      style={{ borderInlineEnd: 'none' }}
+      onClick={onNavigate}
+      items={entries.map((entry) => ({
+        key: entry.key,
+        icon: icons[entry.key],
+        label: (
+          <Link to={entry.path} data-testid={`nav-${entry.key}`}>
+            {tc(entry.labelKey)}
+          </Link>
+        ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,40 @@
+// @vitest-environment jsdom
+// Tests of which navigation entries and home page each role gets, in standard and care mode.
+import { describe, expect, it } from 'vitest';
+import { homePathFor, layoutVariantFor } from '../features/auth/role-home.ts';
+import { activeNavKey, navEntriesFor } from './navigation.ts';
+
+const adminAbilities = ['user.manage', 'org.manage', 'calendar.read', 'calendar.edit', 'audit.read', 'token.manage'];
+
+describe('layoutVariantFor / homePathFor', () => {
+  it('picks the first matching of admin, leader, enterprise, else staff', () => {
+    expect(layoutVariantFor(['leader', 'admin'])).toBe('admin');
+    expect(layoutVariantFor(['supervisor', 'leader'])).toBe('leader');
+    expect(layoutVariantFor(['enterprise'])).toBe('enterprise');
+    expect(layoutVariantFor(['handler'])).toBe('staff');
+    expect(layoutVariantFor([])).toBe('staff');
+    expect(homePathFor(['admin'])).toBe('/admin');
+    expect(homePathFor(['dispatcher'])).toBe('/workbench');
+  });
+});
+
+describe('navEntriesFor', () => {
+  it('shows only entries whose ability the user has', () => {
+    expect(navEntriesFor('admin', adminAbilities).map((e) => e.key)).toEqual(['admin', 'users', 'org', 'calendar', 'audit', 'tokens']);
+    expect(navEntriesFor('enterprise', ['calendar.read']).map((e) => e.key)).toEqual(['portal', 'calendar']);
+    expect(navEntriesFor('staff', ['calendar.read', 'audit.read', 'token.manage']).map((e) => e.key)).toEqual(['workbench', 'audit', 'calendar', 'tokens']);
+  });
+
+  it('keeps the most important entries in care mode', () => {
+    expect(navEntriesFor('admin', adminAbilities, { careMode: true, limit: 4 }).map((e) => e.key)).toEqual(['admin', 'users', 'org', 'calendar']);
+    expect(navEntriesFor('staff', ['calendar.read', 'token.manage'], { careMode: true, limit: 4 }).map((e) => e.key)).toEqual(['workbench', 'calendar']);
+    expect(navEntriesFor('staff', [], { limit: 0 }).map((e) => e.key)).toEqual(['workbench']);
+  });
+
+  it('selects the entry with the longest matching path', () => {
+    const entries = navEntriesFor('admin', adminAbilities);
+    expect(activeNavKey(entries, '/admin/users')).toBe('users');
+    expect(activeNavKey(entries, '/admin')).toBe('admin');
+    expect(activeNavKey(entries, '/elsewhere')).toBeUndefined();
+  });
+});

@@ -1,0 +1,48 @@
+// The routes of the app; administration pages are code-split with React.lazy.
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import LoginPage from '../features/auth/LoginPage.tsx';
+import { AdminHomePage } from '../features/admin/AdminHomePage.tsx';
+import { LeaderDashboardPage } from '../features/dashboard/LeaderDashboardPage.tsx';
+import { EnterprisePortalPage } from '../features/portal/EnterprisePortalPage.tsx';
+import { StaffWorkbenchPage } from '../features/workbench/StaffWorkbenchPage.tsx';
+import { NotFoundResult } from '../components/StatusResults.tsx';
+import { HomeFor, HomeRedirect } from './HomeRoutes.tsx';
+import { AppShell } from './layouts/AppShell.tsx';
+import { RequireAbility } from './RequireAbility.tsx';
+import { RequireSession } from './RequireSession.tsx';
+
+const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
+const OrgPage = lazy(() => import('../features/org/OrgPage.tsx'));
+const CalendarPage = lazy(() => import('../features/calendar/CalendarPage.tsx'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
+const ApiTokensPage = lazy(() => import('../features/tokens/ApiTokensPage.tsx'));
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    { path: '/login', element: <LoginPage /> },
+    {
+      path: '/',
+      element: (
+        <RequireSession>
+          <AppShell />
+        </RequireSession>
+      ),
+      children: [
+        { index: true, element: <HomeRedirect /> },
+        { path: 'portal', element: <HomeFor variant="enterprise"><EnterprisePortalPage /></HomeFor> },
+        { path: 'workbench', element: <HomeFor variant="staff"><StaffWorkbenchPage /></HomeFor> },
+        { path: 'dashboard', element: <HomeFor variant="leader"><LeaderDashboardPage /></HomeFor> },
+        { path: 'admin', element: <HomeFor variant="admin"><AdminHomePage /></HomeFor> },
+        { path: 'admin/users', element: <RequireAbility ability="user.manage"><UsersPage /></RequireAbility> },
+        { path: 'admin/org', element: <RequireAbility ability="org.manage"><OrgPage /></RequireAbility> },
+        { path: 'calendar', element: <RequireAbility ability="calendar.read"><CalendarPage /></RequireAbility> },
+        { path: 'audit', element: <RequireAbility ability="audit.read"><AuditPage /></RequireAbility> },
+        { path: 'tokens', element: <RequireAbility ability="token.manage"><ApiTokensPage /></RequireAbility> },
+        { path: '*', element: <NotFoundResult /> },
+      ],
+    },
+  ]);
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;
