@@ -74,6 +74,17 @@ describe('apiRequest', () => {
     expect(keys[1]).not.toBe(keys[0]);
   });
 
+  it('reuses the key when the same creation is sent again after its answer was lost', async () => {
+    fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    await expect(api.create('/users', { username: 'a' }, z.object({}))).rejects.toMatchObject({ code: 'network_error' });
+    fetchMock.mockImplementation(async () => respond(201, {}));
+    await api.create('/users', { username: 'a' }, z.object({}));
+    await api.create('/users', { username: 'a' }, z.object({}));
+    const keys = fetchMock.mock.calls.map(([, init]) => (init?.headers as Record<string, string>)['Idempotency-Key']);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
   it('resolves to undefined on 204 without a schema', async () => {
     fetchMock.mockResolvedValue(new Response(null, { status: 204 }));
     await expect(api.delete('/things/a')).resolves.toBeUndefined();

@@ -47,11 +47,20 @@ export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
 
+/**
+ * Creations whose answer never arrived (network error), by method, path and body. Sending the
+ * same creation again reuses its key, so the server answers the first result instead of
+ * creating a second record; any answer from the server ends the reuse.
+ */
+const unansweredCreations = new Map<string, string>();
+
 export async function apiRequest<S extends z.ZodType | undefined = undefined>(path: string, options: RequestOptions<S> = {}): Promise<Answer<S>> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (options.creates) headers['Idempotency-Key'] = newIdempotencyKey();
+  const bodyText = options.body === undefined ? undefined : JSON.stringify(options.body);
+  const creation = options.creates ? `${method} ${path}\n${bodyText ?? ''}` : null;
+  if (creation) headers['Idempotency-Key'] = unansweredCreations.get(creation) ?? newIdempotencyKey();
 
   let response: Response;
   try {
@@ -59,14 +68,16 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(pa
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: bodyText,
       signal: options.signal,
     });
   } catch (cause) {
+    if (creation) unansweredCreations.set(creation, headers['Idempotency-Key']);
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError({ status: 0, code: 'network_error', message: cause instanceof Error ? cause.message : String(cause) });
   }
 
+  if (creation) unansweredCreations.delete(creation);
   const text = await response.text();
   if (!response.ok) {
     const error = parseApiError(response.status, text);
