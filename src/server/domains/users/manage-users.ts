@@ -4,7 +4,8 @@ import type { RequestContext } from '../../http/context.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { inTransaction, isUniqueViolation, type Executor } from '../../db/transaction.ts';
 import type { Role } from '../../../shared/roles.ts';
-import type { UserView } from '../../../shared/schemas/index.ts';
+import type { z } from 'zod';
+import type { createUserBody, updateUserBody, UserView } from '../../../shared/schemas/index.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { clearLoginFailures, revokeUserSessions } from '../auth/session.repository.ts';
 import { findUserView } from './user.repository.ts';
@@ -34,18 +35,8 @@ async function checkMembership(db: Executor, m: Membership): Promise<void> {
   if (!unit.active) throw invalid('orgUnitId', '单位已停用 / unit is deactivated');
 }
 
-export interface CreateUserInput {
-  username: string;
-  displayName: string;
-  password: string;
-  roles: Role[];
-  orgUnitId?: string | null;
-  enterpriseId?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  locale?: 'zh-CN' | 'zh-TW' | 'en';
-  isDemo?: boolean;
-}
+/** The create body as validated (types follow the shared schema), plus the demo flag only the demo loader sets. */
+export type CreateUserInput = z.output<typeof createUserBody> & { isDemo?: boolean };
 
 export async function createUser(deps: UseCaseDeps, ctx: RequestContext, input: CreateUserInput): Promise<UserView> {
   const now = deps.clock.now();
@@ -84,15 +75,7 @@ export async function createUser(deps: UseCaseDeps, ctx: RequestContext, input: 
   }
 }
 
-export interface UpdateUserInput {
-  displayName?: string;
-  roles?: Role[];
-  orgUnitId?: string | null;
-  enterpriseId?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  status?: 'active' | 'disabled';
-}
+export type UpdateUserInput = z.output<typeof updateUserBody>;
 
 export async function updateUser(deps: UseCaseDeps, ctx: RequestContext, id: string, input: UpdateUserInput): Promise<UserView> {
   const now = deps.clock.now();

@@ -1,6 +1,7 @@
 // Calls of user administration: list with filters, create, edit, reset password, unlock.
-import { listOf, userView } from '../../../shared/schemas/index.ts';
-import type { Locale, Role } from '../../../shared/roles.ts';
+import type { z } from 'zod';
+import { listOf, userView, type createUserBody, type updateUserBody } from '../../../shared/schemas/index.ts';
+import type { Role } from '../../../shared/roles.ts';
 import { api } from '../../lib/api.ts';
 
 export interface UserListParams {
@@ -20,31 +21,13 @@ export function fetchUsers(params: UserListParams) {
   return api.get('/users', listOf(userView), { ...params });
 }
 
-export interface CreateUserInput {
-  username: string;
-  displayName: string;
-  password: string;
-  roles: Role[];
-  orgUnitId?: string | null;
-  enterpriseId?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  locale?: Locale;
-}
+export type CreateUserInput = z.input<typeof createUserBody>;
 
 export function createUser(body: CreateUserInput) {
   return api.create('/users', body, userView);
 }
 
-export interface UpdateUserInput {
-  displayName?: string;
-  roles?: Role[];
-  orgUnitId?: string | null;
-  enterpriseId?: string | null;
-  phone?: string | null;
-  email?: string | null;
-  status?: 'active' | 'disabled';
-}
+export type UpdateUserInput = z.input<typeof updateUserBody>;
 
 export function updateUser(id: string, body: UpdateUserInput) {
   return api.patch(`/users/${id}`, body, userView);
