@@ -1,7 +1,7 @@
 // The audit trail: every change appends a hash-chained event inside the caller's transaction; the chain can be verified end to end.
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { Database } from '../../db/schema.ts';
+import type { AuditEventRow, Database } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { canonicalJson, sha256 } from '../../platform/crypto.ts';
 import type { RequestContext } from '../../http/context.ts';
@@ -71,6 +71,51 @@ export async function recordAudit(trx: Transaction<Database>, ctx: RequestContex
   return hash;
 }
 
+/** A stored event's fields, exactly as they were hashed (and as the API shows them). */
+export const hashedFieldsOf = (row: AuditEventRow): HashedFields => ({
+  at: row.at.toISOString(),
+  actorId: row.actor_id,
+  actorLabel: row.actor_label,
+  action: row.action,
+  entityType: row.entity_type,
+  entityId: row.entity_id,
+  before: row.before ?? null,
+  after: row.after ?? null,
+  requestId: row.request_id,
+});
+
+export interface AuditFilter {
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  action?: string;
+  /** Business dates, Asia/Shanghai, both included. */
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+const shanghaiDayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
+
+/** Newest first, with the total of the filtered list. */
+export async function listAuditEvents(db: Executor, filter: AuditFilter) {
+  let q = db.selectFrom('audit_events').selectAll();
+  if (filter.entityType) q = q.where('entity_type', '=', filter.entityType);
+  if (filter.entityId) q = q.where('entity_id', '=', filter.entityId);
+  if (filter.actorId) q = q.where('actor_id', '=', filter.actorId);
+  if (filter.action) q = q.where('action', '=', filter.action);
+  if (filter.from) q = q.where('at', '>=', shanghaiDayStart(filter.from));
+  if (filter.to) q = q.where('at', '<', new Date(shanghaiDayStart(filter.to).getTime() + 86_400_000));
+  const rows = await q
+    .select(sql<number>`count(*) over ()::int`.as('total_count'))
+    .orderBy('id', 'desc')
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  return { total: rows[0]?.total_count ?? 0, items: rows.map((row) => ({ id: row.id, ...hashedFieldsOf(row), hash: row.hash })) };
+}
+
 export interface ChainReport {
   ok: boolean;
   checked: number;
@@ -95,17 +140,7 @@ export async function verifyAuditChain(db: Db | Executor, pageSize = 5000): Prom
       if (row.prev_hash !== prevHash) {
         return { ok: false, checked, firstBreak: { id: row.id, reason: 'prev_hash does not match the previous event (event removed or reordered)' } };
       }
-      const expected = eventHash(prevHash, {
-        at: row.at.toISOString(),
-        actorId: row.actor_id,
-        actorLabel: row.actor_label,
-        action: row.action,
-        entityType: row.entity_type,
-        entityId: row.entity_id,
-        before: row.before ?? null,
-        after: row.after ?? null,
-        requestId: row.request_id,
-      });
+      const expected = eventHash(prevHash, hashedFieldsOf(row));
       if (expected !== row.hash) {
         return { ok: false, checked, firstBreak: { id: row.id, reason: 'content does not match its hash (event altered)' } };
       }
