@@ -14,6 +14,7 @@ export interface OrgUnitsTable {
   division_code: string | null;
   sort_order: Generated<number>;
   active: Generated<boolean>;
+  head_user_id: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -119,6 +120,204 @@ export interface CalendarYearsTable {
   created_at: Timestamp;
 }
 
+export interface AppealCategoriesTable {
+  id: Generated<string>;
+  parent_id: string | null;
+  code: string;
+  name: string;
+  /** { "zh-TW": …, "en": … } */
+  names: ColumnType<Record<string, string>, string | undefined, string>;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+  updated_at: Generated<Date>;
+}
+
+export interface RoutingRulesTable {
+  id: Generated<string>;
+  category_id: string;
+  /** '' for every division. */
+  division_code: Generated<string>;
+  department_id: string;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+/** numeric(4,1) columns arrive as strings such as '0.5'. */
+type Days = ColumnType<string, number | string, number | string>;
+
+export interface ClockRulesTable {
+  id: Generated<string>;
+  category_id: string | null;
+  urgency: 'normal' | 'urgent';
+  accept_days: Days;
+  sign_days: Days;
+  reply_days: Days;
+  follow_up_days: Days;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+export const clockKinds = ['accept', 'sign', 'reply', 'follow_up'] as const;
+export type ClockKind = (typeof clockKinds)[number];
+
+type ClockColumns = {
+  [K in ClockKind as `${K}_started_at` | `${K}_due_at` | `${K}_met_at`]: NullableTimestamp;
+} & { [K in ClockKind as `${K}_overdue`]: boolean | null } & { [K in ClockKind as `${K}_used_ms`]: ColumnType<string | null, number | string | null | undefined, number | string | null> };
+
+export type AppealsTable = ClockColumns & {
+  id: Generated<string>;
+  number: string;
+  title: string;
+  content: string;
+  status: string;
+  channel: string;
+  source_note: string | null;
+  category_id: string | null;
+  urgency: Generated<'normal' | 'urgent'>;
+  enterprise_id: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  region_unit_id: string;
+  district_unit_id: string | null;
+  submitted_at: Timestamp;
+  submitted_by: string | null;
+  lead_department_id: string | null;
+  co_department_ids: ColumnType<string[], string[] | undefined, string[]>;
+  suggested_department_id: string | null;
+  handler_id: string | null;
+  round: Generated<number>;
+  return_count: Generated<number>;
+  reopen_count: Generated<number>;
+  extension_days: Generated<number>;
+  reject_reason: string | null;
+  merged_into_id: string | null;
+  paused_at: NullableTimestamp;
+  /** Working time the reply clock has spent paused in this round. */
+  paused_ms: ColumnType<string, number | string | undefined, number | string>;
+  reply_content: string | null;
+  resolution: string | null;
+  replied_at: NullableTimestamp;
+  follow_up_at: NullableTimestamp;
+  follow_up_reached: boolean | null;
+  follow_up_resolved: boolean | null;
+  follow_up_rating: number | null;
+  enterprise_rating: number | null;
+  enterprise_rated_at: NullableTimestamp;
+  rating: number | null;
+  closed_at: NullableTimestamp;
+  next_due_at: NullableTimestamp;
+  supervised: Generated<boolean>;
+  terms: ColumnType<string[], string[] | undefined, string[]>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
+export interface AppealEventsTable {
+  id: Generated<string>;
+  appeal_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_unit_id: string | null;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  internal: Generated<boolean>;
+}
+
+export interface AppealNotesTable {
+  id: Generated<string>;
+  appeal_id: string;
+  author_id: string;
+  author_unit_id: string | null;
+  content: string;
+  created_at: Timestamp;
+}
+
+export interface AppealExtensionsTable {
+  id: Generated<string>;
+  appeal_id: string;
+  round: number;
+  working_days: number;
+  reason: string;
+  requested_by: string;
+  requested_at: Timestamp;
+  decision: 'approved' | 'denied' | null;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  deny_reason: string | null;
+}
+
+export interface AppealSupervisionsTable {
+  id: Generated<string>;
+  number: string;
+  appeal_id: string;
+  clock: string;
+  round: number;
+  reason: 'overdue' | 'manual';
+  note: string | null;
+  registered_at: Timestamp;
+  registered_by: string | null;
+  department_id: string | null;
+  escalate_at: NullableTimestamp;
+  escalated_at: NullableTimestamp;
+  resolved_at: NullableTimestamp;
+}
+
+export interface AppealClockAlertsTable {
+  appeal_id: string;
+  clock: string;
+  round: number;
+  level: 'warning' | 'overdue' | 'escalated';
+  at: Timestamp;
+}
+
+export interface AppealAttachmentsTable {
+  id: Generated<string>;
+  appeal_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+  internal: Generated<boolean>;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: Generated<string>;
+  /** Parameters of the kind's message, so the UI can render it in the reader's language. */
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  link: string | null;
+  entity_type: string | null;
+  entity_id: string | null;
+  dedupe_key: string | null;
+  created_at: Timestamp;
+  read_at: NullableTimestamp;
+}
+
+export interface NotificationOutboxTable {
+  id: Generated<string>;
+  notification_id: string;
+  channel: 'email';
+  recipient: string;
+  subject: string;
+  body: string;
+  created_at: Timestamp;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  sent_at: NullableTimestamp;
+  failed_at: NullableTimestamp;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   enterprises: EnterprisesTable;
@@ -130,6 +329,18 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   calendar_days: CalendarDaysTable;
   calendar_years: CalendarYearsTable;
+  appeal_categories: AppealCategoriesTable;
+  routing_rules: RoutingRulesTable;
+  clock_rules: ClockRulesTable;
+  appeals: AppealsTable;
+  appeal_events: AppealEventsTable;
+  appeal_notes: AppealNotesTable;
+  appeal_extensions: AppealExtensionsTable;
+  appeal_supervisions: AppealSupervisionsTable;
+  appeal_clock_alerts: AppealClockAlertsTable;
+  appeal_attachments: AppealAttachmentsTable;
+  notifications: NotificationsTable;
+  notification_outbox: NotificationOutboxTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -138,3 +349,6 @@ export type UserUpdate = Updateable<UsersTable>;
 export type OrgUnitRow = Selectable<OrgUnitsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type CalendarDayRow = Selectable<CalendarDaysTable>;
+export type AppealRow = Selectable<AppealsTable>;
+export type AppealUpdate = Updateable<AppealsTable>;
+export type AppealEventRow = Selectable<AppealEventsTable>;

@@ -2,13 +2,14 @@
 import { forbidden } from '../http/errors.ts';
 import type { Actor } from './auth/actor.ts';
 import { authAccess } from './auth/auth.access.ts';
+import { appealAccess } from './appeals/appeal.access.ts';
 import { auditAccess } from './audit/audit.access.ts';
 import { calendarAccess } from './calendar/calendar.access.ts';
 import { enterpriseAccess } from './enterprises/enterprise.access.ts';
 import { orgAccess } from './org/org.access.ts';
 import { userAccess } from './users/user.access.ts';
 
-const actions = { ...authAccess, ...auditAccess, ...calendarAccess, ...enterpriseAccess, ...orgAccess, ...userAccess };
+const actions = { ...appealAccess, ...authAccess, ...auditAccess, ...calendarAccess, ...enterpriseAccess, ...orgAccess, ...userAccess };
 
 export type Action = keyof typeof actions;
 

@@ -4,3 +4,4 @@ export * from './auth.ts';
 export * from './org.ts';
 export * from './calendar.ts';
 export * from './audit.ts';
+export * from './appeals.ts';

@@ -1,7 +1,9 @@
 // The ordered list of frozen migrations; add new files here, never edit a landed one.
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-23T1800_foundation.ts';
+import * as appeals from './2026-11-24T0900_appeals.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T1800_foundation': foundation,
+  '2026-11-24T0900_appeals': appeals,
 };
