@@ -7,6 +7,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Deps } from './deps.ts';
@@ -24,6 +25,13 @@ import { calendarRoutes } from './domains/calendar/calendar.routes.ts';
 import { enterpriseRoutes } from './domains/enterprises/enterprise.routes.ts';
 import { orgRoutes } from './domains/org/org.routes.ts';
 import { userRoutes } from './domains/users/user.routes.ts';
+import { appealRoutes } from './domains/appeals/appeal.routes.ts';
+import { attachmentRoutes } from './domains/appeals/attachments/attachment.routes.ts';
+import { duplicateRoutes } from './domains/appeals/duplicates/duplicate.routes.ts';
+import { kpiRoutes } from './domains/appeals/kpi/kpi.routes.ts';
+import { ledgerRoutes } from './domains/appeals/ledger/ledger.routes.ts';
+import { supervisionRoutes } from './domains/appeals/supervision/supervision.routes.ts';
+import { notificationRoutes } from './domains/notifications/notification.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -100,6 +108,9 @@ export async function buildHttpApp(deps: Deps): Promise<FastifyInstance> {
     strictTransportSecurity: config.session.cookieSecure,
   });
 
+  // Uploads (attachments, ledger imports) stream through @fastify/multipart; 20 MB per file is the attachment limit.
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 20 } });
+
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     const auth = request.headers.authorization;
@@ -153,6 +164,13 @@ export async function buildHttpApp(deps: Deps): Promise<FastifyInstance> {
   enterpriseRoutes(app);
   calendarRoutes(app);
   auditRoutes(app);
+  duplicateRoutes(app);
+  appealRoutes(app);
+  attachmentRoutes(app);
+  kpiRoutes(app);
+  ledgerRoutes(app);
+  supervisionRoutes(app);
+  notificationRoutes(app);
 
   const openapi = buildOpenApi(routeRegistry, version);
   app.get('/api/openapi.json', async () => openapi);

@@ -3,13 +3,15 @@ import { sql } from 'kysely';
 import type { Deps } from '../deps.ts';
 import { checkCalendarCoverage } from '../domains/calendar/calendar.jobs.ts';
 import { deleteExpiredSessions } from '../domains/auth/session.repository.ts';
+import { appealJobDefinitions } from '../domains/appeals/appeal.jobs.ts';
 import type { JobDefinition } from './queue.ts';
 
 /** Idempotency keys only need to outlive a client's retries. */
 const IDEMPOTENCY_RETENTION_DAYS = 7;
 
-export function jobDefinitions(deps: Pick<Deps, 'db' | 'clock' | 'log'>): JobDefinition<never>[] {
+export function jobDefinitions(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'config'>): JobDefinition<never>[] {
   return [
+    ...appealJobDefinitions(deps),
     {
       name: 'calendar-coverage',
       cron: '0 9 * * *',
