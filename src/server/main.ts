@@ -13,6 +13,7 @@ import { jobDefinitions } from './jobs/definitions.ts';
 import { seedCalendar } from './domains/calendar/seed-calendar.ts';
 import { checkCalendarCoverage } from './domains/calendar/calendar.jobs.ts';
 import { isDatabaseEmpty, seedDemo } from './demo/seed-demo.ts';
+import { seedDemoAppeals } from './demo/seed-demo-appeals.ts';
 
 export interface Running {
   deps: Deps;
@@ -47,7 +48,10 @@ export async function startQinqing(config: Config, options: { log?: Logger; cloc
     await handle.close();
   };
   try {
-    if (config.demo && (await isDatabaseEmpty(handle.db))) await seedDemo(deps);
+    if (config.demo && (await isDatabaseEmpty(handle.db))) {
+      await seedDemo(deps);
+      await seedDemoAppeals(deps);
+    }
     if (!config.demo) {
       const demoUsers = await handle.db.selectFrom('users').select('username').where('is_demo', '=', true).execute();
       if (demoUsers.length) log.warn({ users: demoUsers.map((u) => u.username) }, 'demo users exist in this database; they cannot log in outside demo mode');

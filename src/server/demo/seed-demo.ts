@@ -7,6 +7,7 @@ import { systemContext } from '../http/context.ts';
 import { inTransaction, type Executor } from '../db/transaction.ts';
 import { recordAudit } from '../domains/audit/audit.repository.ts';
 import { createUser } from '../domains/users/manage-users.ts';
+import { seedDemoRouting } from './seed-demo-routing.ts';
 import {
   cityDepartments,
   demoCity,
@@ -98,6 +99,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'clock' | 'hasher' | 'log
         isDemo: true,
       });
     }
+    await seedDemoRouting(trx, now);
     await recordAudit(trx, ctx, { action: 'demo.seed', entityType: 'org_unit', entityId: unitIds.get(demoCity.code)!, after: { units: count, enterprises: demoEnterprises.length } }, now);
     return count;
   });
