@@ -101,6 +101,43 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(pa
   return result.data as Answer<S>;
 }
 
+/**
+ * A multipart upload (attachments, ledger imports): the browser sets the boundary; answers and
+ * errors are handled as in apiRequest.
+ */
+export async function apiUpload<S extends z.ZodType>(path: string, form: FormData, schema: S, query?: QueryParams): Promise<z.output<S>> {
+  let response: Response;
+  try {
+    response = await fetch(`${apiBase}${path}${buildQueryString(query)}`, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Idempotency-Key': newIdempotencyKey() },
+      credentials: 'same-origin',
+      body: form,
+    });
+  } catch (cause) {
+    throw new ApiError({ status: 0, code: 'network_error', message: cause instanceof Error ? cause.message : String(cause) });
+  }
+  const text = await response.text();
+  if (!response.ok) {
+    if (response.status === 401) unauthenticatedHandler?.();
+    throw parseApiError(response.status, text);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ApiError({ status: response.status, code: 'bad_response', message: `POST ${path}: not JSON` });
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) throw new ApiError({ status: response.status, code: 'bad_response', message: `POST ${path}: unexpected answer` });
+  return result.data as z.output<S>;
+}
+
+/** The URL of a download (an xlsx ledger, an attachment): opened by the browser with the session cookie. */
+export function apiUrl(path: string, query?: QueryParams): string {
+  return `${apiBase}${path}${buildQueryString(query)}`;
+}
+
 /** Short forms of apiRequest for the usual verbs. */
 export const api = {
   get: <S extends z.ZodType>(path: string, schema: S, query?: QueryParams) => apiRequest(path, { schema, query }),
