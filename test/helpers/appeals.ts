@@ -85,3 +85,14 @@ export async function appealKit(t: TestApp, usernames: string[]): Promise<Appeal
   };
   return kit;
 }
+
+/** The demo users as actors, for tests that call the use cases directly. */
+export async function demoActors(db: import('../../src/server/db/transaction.ts').Executor): Promise<Map<string, import('../../src/server/domains/auth/actor.ts').Actor>> {
+  const users = await db.selectFrom('users').select(['id', 'username', 'display_name', 'roles', 'org_unit_id', 'enterprise_id']).execute();
+  return new Map(
+    users.map((u) => [
+      u.username,
+      { userId: u.id, username: u.username, displayName: u.display_name, roles: u.roles as never, orgUnitId: u.org_unit_id, enterpriseId: u.enterprise_id, sessionId: null, tokenId: null },
+    ]),
+  );
+}
