@@ -314,13 +314,15 @@ export async function performAction<A extends AppealAction>(
         })),
       )
       .execute();
+    await notifyAppealEvent(trx, { appeal: updated, action, actorId: actor.userId, at });
+    const view = await loadAppealView(trx, actor, updated, at, trusted ? { kind: 'all' } : actorScope);
+    // The audit append serialises writers until commit, so it goes last.
     await recordAudit(
       trx,
       ctx,
       { action: `appeal.${action}`, entityType: 'appeal', entityId: row.id, before: { status: row.status, version: row.version }, after: { status: to, version: updated.version, ...(body ?? {}) } },
       at,
     );
-    await notifyAppealEvent(trx, { appeal: updated, action, actorId: actor.userId, at });
-    return loadAppealView(trx, actor, updated, at, trusted ? { kind: 'all' } : actorScope);
+    return view;
   });
 }

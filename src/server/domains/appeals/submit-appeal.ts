@@ -116,8 +116,10 @@ export async function submitAppeal(deps: AppealDeps, ctx: RequestContext, actor:
         data: JSON.stringify({ channel: body.channel, acceptDue: acceptDue.toISOString(), provisional: cal.provisionalUsed || undefined }),
       })
       .execute();
-    await recordAudit(trx, ctx, { action: 'appeal.submit', entityType: 'appeal', entityId: row.id, before: null, after: { number, status: 'submitted', channel: body.channel, enterpriseId } }, at);
     await notifyAppealEvent(trx, { appeal: row, action: 'submitted', actorId: actor.userId, at });
-    return loadAppealView(trx, actor, row, at, options.trusted ? { kind: 'all' } : undefined);
+    const view = await loadAppealView(trx, actor, row, at, options.trusted ? { kind: 'all' } : undefined);
+    // The audit append serialises writers until commit, so it goes last.
+    await recordAudit(trx, ctx, { action: 'appeal.submit', entityType: 'appeal', entityId: row.id, before: null, after: { number, status: 'submitted', channel: body.channel, enterpriseId } }, at);
+    return view;
   });
 }
