@@ -5,3 +5,7 @@ export * from './org.ts';
 export * from './calendar.ts';
 export * from './audit.ts';
 export * from './appeals.ts';
+export * from './ledger.ts';
+export * from './attachments.ts';
+export * from './notifications.ts';
+export * from './supervision.ts';
