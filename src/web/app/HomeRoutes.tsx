@@ -1,4 +1,4 @@
-// Sends `/` to the user's home, and keeps each role's home page to the role it was made for.
+// Sends `/` to the user's home, keeps each role's home page to the role it was made for, and picks a page by role where one path serves several.
 import type { ReactNode } from 'react';
 import { Navigate } from 'react-router';
 import { homePathFor, layoutVariantFor, type LayoutVariant } from '../features/auth/role-home.ts';
@@ -12,4 +12,10 @@ export function HomeRedirect() {
 export function HomeFor({ variant, children }: { variant: LayoutVariant; children: ReactNode }) {
   const { user } = useSession();
   return layoutVariantFor(user.roles) === variant ? <>{children}</> : <Navigate to={homePathFor(user.roles)} replace />;
+}
+
+/** `/appeals` is "my appeals" for an enterprise and the ledger for staff. */
+export function AppealsByRole({ enterprise, staff }: { enterprise: ReactNode; staff: ReactNode }) {
+  const { user } = useSession();
+  return <>{layoutVariantFor(user.roles) === 'enterprise' ? enterprise : staff}</>;
 }

@@ -31,10 +31,26 @@ describe('navEntriesFor', () => {
     expect(navEntriesFor('staff', [], { limit: 0 }).map((e) => e.key)).toEqual(['workbench']);
   });
 
+  it('gives each role its appeal pages', () => {
+    const enterprise = navEntriesFor('enterprise', ['appeal.create', 'appeal.read', 'calendar.read'], { roles: ['enterprise'] });
+    expect(enterprise.map((e) => e.key)).toEqual(['portal', 'myAppeals', 'submitAppeal', 'calendar']);
+    const dispatcher = ['appeal.create', 'appeal.read', 'appeal.triage', 'appeal.kpi', 'appeal.supervision', 'appeal.export', 'calendar.read'];
+    expect(navEntriesFor('staff', dispatcher, { roles: ['dispatcher'] }).map((e) => e.key)).toEqual(['workbench', 'triage', 'supervision', 'ledger', 'registerAppeal', 'kpi', 'calendar']);
+    const handler = ['appeal.create', 'appeal.read', 'appeal.kpi'];
+    expect(navEntriesFor('staff', handler, { roles: ['handler'] }).map((e) => e.key)).toEqual(['workbench', 'myWork', 'ledger', 'registerAppeal', 'kpi']);
+    expect(navEntriesFor('staff', handler, { roles: ['followup'] }).map((e) => e.key)).not.toContain('myWork');
+    expect(navEntriesFor('staff', ['appeal.read', 'appeal.follow-up'], { roles: ['followup'] }).map((e) => e.key)).toEqual(['workbench', 'followUps', 'ledger']);
+    expect(navEntriesFor('leader', ['appeal.read', 'appeal.kpi', 'appeal.supervision'], { roles: ['leader'] }).map((e) => e.key)).toEqual(['dashboard', 'kpi', 'supervision', 'ledger']);
+    expect(navEntriesFor('admin', [...adminAbilities, 'appeal.rules.manage'], { careMode: true, limit: 4 }).map((e) => e.key)).toEqual(['admin', 'users', 'org', 'appealRules']);
+  });
+
   it('selects the entry with the longest matching path', () => {
     const entries = navEntriesFor('admin', adminAbilities);
     expect(activeNavKey(entries, '/admin/users')).toBe('users');
     expect(activeNavKey(entries, '/admin')).toBe('admin');
     expect(activeNavKey(entries, '/elsewhere')).toBeUndefined();
+    const enterprise = navEntriesFor('enterprise', ['appeal.create', 'appeal.read']);
+    expect(activeNavKey(enterprise, '/appeals/new')).toBe('submitAppeal');
+    expect(activeNavKey(enterprise, '/appeals/0b7c')).toBe('myAppeals');
   });
 });

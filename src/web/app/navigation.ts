@@ -1,7 +1,27 @@
-// The navigation model: entries per layout, shown by ability, most important first, shortened in care mode.
+// The navigation model: entries per layout, shown by ability (or role), most important first, shortened in care mode.
+import type { Role } from '../../shared/roles.ts';
 import type { LayoutVariant } from '../features/auth/role-home.ts';
 
-export type NavKey = 'portal' | 'workbench' | 'dashboard' | 'admin' | 'users' | 'org' | 'calendar' | 'audit' | 'tokens';
+export type NavKey =
+  | 'portal'
+  | 'workbench'
+  | 'dashboard'
+  | 'admin'
+  | 'myAppeals'
+  | 'submitAppeal'
+  | 'triage'
+  | 'myWork'
+  | 'followUps'
+  | 'supervision'
+  | 'ledger'
+  | 'registerAppeal'
+  | 'kpi'
+  | 'appealRules'
+  | 'users'
+  | 'org'
+  | 'calendar'
+  | 'audit'
+  | 'tokens';
 
 export interface NavEntry {
   key: NavKey;
@@ -10,9 +30,14 @@ export interface NavEntry {
   labelKey: string;
   /** Shown only to users with this ability (home entries need none). */
   ability?: string;
+  /** Shown only to users holding one of these roles (work queues that no ability names). */
+  roles?: readonly Role[];
   /** A technical page that care mode leaves out of the navigation altogether. */
   hiddenInCareMode?: boolean;
 }
+
+type HomeKey = 'portal' | 'workbench' | 'dashboard' | 'admin';
+type SectionKey = Exclude<NavKey, HomeKey>;
 
 const homeEntries: Record<LayoutVariant, NavEntry> = {
   enterprise: { key: 'portal', path: '/portal', labelKey: 'nav.portal' },
@@ -21,7 +46,17 @@ const homeEntries: Record<LayoutVariant, NavEntry> = {
   admin: { key: 'admin', path: '/admin', labelKey: 'nav.admin' },
 };
 
-const sectionEntries: Record<Exclude<NavKey, 'portal' | 'workbench' | 'dashboard' | 'admin'>, NavEntry> = {
+const sectionEntries: Record<SectionKey, NavEntry> = {
+  myAppeals: { key: 'myAppeals', path: '/appeals', labelKey: 'nav.myAppeals', ability: 'appeal.read' },
+  submitAppeal: { key: 'submitAppeal', path: '/appeals/new', labelKey: 'nav.submitAppeal', ability: 'appeal.create' },
+  triage: { key: 'triage', path: '/triage', labelKey: 'nav.triage', ability: 'appeal.triage' },
+  myWork: { key: 'myWork', path: '/my-work', labelKey: 'nav.myWork', ability: 'appeal.read', roles: ['handler'] },
+  followUps: { key: 'followUps', path: '/follow-ups', labelKey: 'nav.followUps', ability: 'appeal.follow-up' },
+  supervision: { key: 'supervision', path: '/supervision', labelKey: 'nav.supervision', ability: 'appeal.supervision' },
+  ledger: { key: 'ledger', path: '/appeals', labelKey: 'nav.ledger', ability: 'appeal.read' },
+  registerAppeal: { key: 'registerAppeal', path: '/appeals/new', labelKey: 'nav.registerAppeal', ability: 'appeal.create' },
+  kpi: { key: 'kpi', path: '/kpi', labelKey: 'nav.kpi', ability: 'appeal.kpi' },
+  appealRules: { key: 'appealRules', path: '/admin/appeal-rules', labelKey: 'nav.appealRules', ability: 'appeal.rules.manage' },
   users: { key: 'users', path: '/admin/users', labelKey: 'nav.users', ability: 'user.manage' },
   org: { key: 'org', path: '/admin/org', labelKey: 'nav.org', ability: 'org.manage' },
   calendar: { key: 'calendar', path: '/calendar', labelKey: 'nav.calendar', ability: 'calendar.read' },
@@ -30,19 +65,27 @@ const sectionEntries: Record<Exclude<NavKey, 'portal' | 'workbench' | 'dashboard
 };
 
 /** Order of importance of the sections for each layout; care mode keeps only the first few. */
-const sectionOrder: Record<LayoutVariant, (keyof typeof sectionEntries)[]> = {
-  admin: ['users', 'org', 'calendar', 'audit', 'tokens'],
-  leader: ['audit', 'calendar', 'users', 'org', 'tokens'],
-  staff: ['audit', 'calendar', 'users', 'org', 'tokens'],
-  enterprise: ['calendar', 'audit', 'users', 'org', 'tokens'],
+const sectionOrder: Record<LayoutVariant, SectionKey[]> = {
+  admin: ['users', 'org', 'appealRules', 'calendar', 'audit', 'ledger', 'kpi', 'tokens'],
+  leader: ['kpi', 'supervision', 'ledger', 'audit', 'calendar', 'users', 'org', 'tokens'],
+  staff: ['triage', 'myWork', 'followUps', 'supervision', 'ledger', 'registerAppeal', 'kpi', 'audit', 'calendar', 'users', 'org', 'tokens'],
+  enterprise: ['myAppeals', 'submitAppeal', 'calendar', 'audit', 'users', 'org', 'tokens'],
 };
 
+export interface NavOptions {
+  careMode?: boolean;
+  limit?: number;
+  /** The user's roles, for entries limited to roles. */
+  roles?: readonly Role[];
+}
+
 /** The entries a user sees; `careMode` keeps at most `limit` of them, most important first, without technical pages. */
-export function navEntriesFor(variant: LayoutVariant, abilities: readonly string[], options: { careMode?: boolean; limit?: number } = {}): NavEntry[] {
-  const { careMode = false, limit = Number.POSITIVE_INFINITY } = options;
+export function navEntriesFor(variant: LayoutVariant, abilities: readonly string[], options: NavOptions = {}): NavEntry[] {
+  const { careMode = false, limit = Number.POSITIVE_INFINITY, roles = [] } = options;
   const sections = sectionOrder[variant]
     .map((key) => sectionEntries[key])
     .filter((entry) => !entry.ability || abilities.includes(entry.ability))
+    .filter((entry) => !entry.roles || entry.roles.some((role) => roles.includes(role)))
     .filter((entry) => !(careMode && entry.hiddenInCareMode));
   return [homeEntries[variant], ...sections].slice(0, Math.max(1, limit));
 }

@@ -1,4 +1,4 @@
-// The routes of the app; administration pages are code-split with React.lazy.
+// The routes of the app; administration, appeal, KPI and supervision pages are code-split with React.lazy.
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import LoginPage from '../features/auth/LoginPage.tsx';
@@ -7,7 +7,7 @@ import { LeaderDashboardPage } from '../features/dashboard/LeaderDashboardPage.t
 import { EnterprisePortalPage } from '../features/portal/EnterprisePortalPage.tsx';
 import { StaffWorkbenchPage } from '../features/workbench/StaffWorkbenchPage.tsx';
 import { NotFoundResult } from '../components/StatusResults.tsx';
-import { HomeFor, HomeRedirect } from './HomeRoutes.tsx';
+import { AppealsByRole, HomeFor, HomeRedirect } from './HomeRoutes.tsx';
 import { AppShell } from './layouts/AppShell.tsx';
 import { RequireAbility } from './RequireAbility.tsx';
 import { RequireSession } from './RequireSession.tsx';
@@ -17,6 +17,12 @@ const OrgPage = lazy(() => import('../features/org/OrgPage.tsx'));
 const CalendarPage = lazy(() => import('../features/calendar/CalendarPage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
 const ApiTokensPage = lazy(() => import('../features/tokens/ApiTokensPage.tsx'));
+const AppealListPage = lazy(() => import('../features/appeals/AppealListPage.tsx'));
+const AppealSubmitPage = lazy(() => import('../features/appeals/AppealSubmitPage.tsx'));
+const AppealDetailPage = lazy(() => import('../features/appeals/AppealDetailPage.tsx'));
+const KpiPage = lazy(() => import('../features/kpi/KpiPage.tsx'));
+const SupervisionBoardPage = lazy(() => import('../features/supervision/SupervisionBoardPage.tsx'));
+const AppealRulesPage = lazy(() => import('../features/appeal-rules/AppealRulesPage.tsx'));
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -34,6 +40,15 @@ export function createAppRouter() {
         { path: 'workbench', element: <HomeFor variant="staff"><StaffWorkbenchPage /></HomeFor> },
         { path: 'dashboard', element: <HomeFor variant="leader"><LeaderDashboardPage /></HomeFor> },
         { path: 'admin', element: <HomeFor variant="admin"><AdminHomePage /></HomeFor> },
+        { path: 'appeals', element: <RequireAbility ability="appeal.read"><AppealsByRole enterprise={<AppealListPage preset="enterprise" />} staff={<AppealListPage preset="ledger" />} /></RequireAbility> },
+        { path: 'appeals/new', element: <RequireAbility ability="appeal.create"><AppealSubmitPage /></RequireAbility> },
+        { path: 'appeals/:id', element: <RequireAbility ability="appeal.read"><AppealDetailPage /></RequireAbility> },
+        { path: 'triage', element: <RequireAbility ability="appeal.triage"><AppealListPage preset="triage" /></RequireAbility> },
+        { path: 'my-work', element: <RequireAbility ability="appeal.read"><AppealListPage preset="mine" /></RequireAbility> },
+        { path: 'follow-ups', element: <RequireAbility ability="appeal.follow-up"><AppealListPage preset="follow-up" /></RequireAbility> },
+        { path: 'kpi', element: <RequireAbility ability="appeal.kpi"><KpiPage /></RequireAbility> },
+        { path: 'supervision', element: <RequireAbility ability="appeal.supervision"><SupervisionBoardPage /></RequireAbility> },
+        { path: 'admin/appeal-rules', element: <RequireAbility ability="appeal.rules.manage"><AppealRulesPage /></RequireAbility> },
         { path: 'admin/users', element: <RequireAbility ability="user.manage"><UsersPage /></RequireAbility> },
         { path: 'admin/org', element: <RequireAbility ability="org.manage"><OrgPage /></RequireAbility> },
         { path: 'calendar', element: <RequireAbility ability="calendar.read"><CalendarPage /></RequireAbility> },

@@ -4,7 +4,7 @@ import { Card, Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
-export function LinkCard({ to, icon, title, description, testId }: { to: string; icon: ReactNode; title: ReactNode; description?: ReactNode; testId?: string }) {
+export function LinkCard({ to, icon, title, description, testId, badge }: { to: string; icon: ReactNode; title: ReactNode; description?: ReactNode; testId?: string; badge?: ReactNode }) {
   return (
     <Link to={to} data-testid={testId} style={{ display: 'block', height: '100%' }}>
       <Card hoverable style={{ height: '100%' }}>
@@ -13,7 +13,10 @@ export function LinkCard({ to, icon, title, description, testId }: { to: string;
             <span style={{ fontSize: '2em', color: '#1456d9', lineHeight: 1 }} aria-hidden="true">
               {icon}
             </span>
-            <RightOutlined aria-hidden="true" />
+            <Flex align="center" gap={8}>
+              {badge}
+              <RightOutlined aria-hidden="true" />
+            </Flex>
           </Flex>
           <Typography.Title level={4} style={{ margin: 0 }}>
             {title}

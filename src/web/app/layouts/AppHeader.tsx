@@ -1,4 +1,4 @@
-// The top bar: product name, the user and their unit, language switch, care toggle and logout.
+// The top bar: product name, notifications, the user and their unit, language switch, care toggle and logout.
 import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Dropdown, Flex, Grid, Layout, Typography } from 'antd';
@@ -10,6 +10,7 @@ import { ChangePasswordModal } from '../../features/auth/ChangePasswordModal.tsx
 import { homePathFor } from '../../features/auth/role-home.ts';
 import { useSession } from '../../features/auth/use-me.ts';
 import { CareModeToggle } from '../../features/preferences/CareModeToggle.tsx';
+import { NotificationBell } from '../../features/notifications/NotificationBell.tsx';
 import { LanguageSwitch } from '../../features/preferences/LanguageSwitch.tsx';
 import { usePreferences } from '../../features/preferences/PreferencesProvider.tsx';
 
@@ -101,6 +102,7 @@ export function AppHeader({ onOpenNav }: { onOpenNav?: () => void }) {
         <Flex align="center" justify="space-between" gap={12} wrap style={{ minHeight: careMode ? 80 : 64, paddingBlock: 6 }}>
           {brand}
           <Flex align="center" gap={16} wrap justify="flex-end" style={{ marginInlineStart: 'auto' }}>
+            <NotificationBell />
             {userMenu}
             <LanguageSwitch />
             <CareModeToggle />
@@ -112,6 +114,7 @@ export function AppHeader({ onOpenNav }: { onOpenNav?: () => void }) {
           <Flex align="center" justify="space-between" gap={8}>
             {brand}
             <Flex align="center" gap={4}>
+              <NotificationBell />
               {userMenu}
               {logoutButton}
             </Flex>

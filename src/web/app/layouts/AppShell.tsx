@@ -20,7 +20,7 @@ export function AppShell() {
   const wide = !!screens.md;
   const [navOpen, setNavOpen] = useState(false);
   const variant = layoutVariantFor(me.user.roles);
-  const entries = navEntriesFor(variant, me.abilities, { careMode, limit: settings.navLimit });
+  const entries = navEntriesFor(variant, me.abilities, { careMode, limit: settings.navLimit, roles: me.user.roles });
   const siderWidth = careMode ? 280 : 220;
 
   return (

@@ -4,8 +4,9 @@ import { useMemo } from 'react';
 import { fetchAllOrgUnits, orgKeys } from './api.ts';
 import { buildOrgTree } from './org-tree.ts';
 
-export function useOrgUnits() {
-  const query = useQuery({ queryKey: orgKeys.units, queryFn: fetchAllOrgUnits, staleTime: 60_000 });
+/** `enabled: false` for callers that may not read the organisation (enterprise users). */
+export function useOrgUnits(enabled = true) {
+  const query = useQuery({ queryKey: orgKeys.units, queryFn: fetchAllOrgUnits, staleTime: 60_000, enabled });
   const units = useMemo(() => query.data ?? [], [query.data]);
   const tree = useMemo(() => buildOrgTree(units), [units]);
   return { ...query, units, tree };

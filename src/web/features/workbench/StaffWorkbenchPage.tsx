@@ -1,4 +1,4 @@
-// The staff workbench (工作台): a welcome, the user's unit and roles, and the role's (coming) queues.
+// The staff workbench (工作台): a welcome, the user's unit and roles, and the role's queues with their counts.
 import {
   AlertOutlined,
   AuditOutlined,
@@ -12,15 +12,17 @@ import {
   SafetyCertificateOutlined,
   SendOutlined,
 } from '@ant-design/icons';
-import { Card, Col, Grid, Flex, Row, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Card, Col, Grid, Flex, Row, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ComingSoonCard } from '../../components/ComingSoonCard.tsx';
 import { LinkCard } from '../../components/LinkCard.tsx';
+import { appealKeys, fetchAppeals, type AppealFilters } from '../appeals/api.ts';
 import { useSession } from '../auth/use-me.ts';
 import { usePreferences } from '../preferences/PreferencesProvider.tsx';
 import { useCareText } from '../preferences/use-care-text.ts';
-import { roleCardsFor, type RoleCardIcon } from './role-cards.ts';
+import { roleCardsFor, type RoleCard, type RoleCardIcon } from './role-cards.ts';
 
 const icons: Record<RoleCardIcon, ReactNode> = {
   inbox: <InboxOutlined />,
@@ -34,9 +36,23 @@ const icons: Record<RoleCardIcon, ReactNode> = {
   alert: <AlertOutlined />,
 };
 
+/** How many appeals wait in a card's queue (the list's total), shown as a badge. */
+function QueueCount({ filters }: { filters: AppealFilters }) {
+  const { data } = useQuery({ queryKey: appealKeys.count(filters), queryFn: () => fetchAppeals(filters, 1, 1), refetchInterval: 60_000 });
+  if (data === undefined) return null;
+  return <Badge count={data.total} showZero overflowCount={999} color={data.total > 0 ? '#c8102e' : '#8c8c8c'} data-testid="queue-count" />;
+}
+
+function WorkbenchCard({ card }: { card: RoleCard }) {
+  const tc = useCareText();
+  const title = tc(`workbench.cards.${card.key}.title`);
+  const description = tc(`workbench.cards.${card.key}.desc`);
+  if (!card.to) return <ComingSoonCard testId={`workbench-card-${card.key}`} icon={icons[card.icon]} title={title} description={description} />;
+  return <LinkCard testId={`workbench-card-${card.key}`} to={card.to} icon={icons[card.icon]} title={title} description={description} badge={card.count ? <QueueCount filters={card.count} /> : undefined} />;
+}
+
 export function StaffWorkbenchPage() {
   const { t } = useTranslation();
-  const tc = useCareText();
   const me = useSession();
   const { settings } = usePreferences();
   const screens = Grid.useBreakpoint();
@@ -55,16 +71,11 @@ export function StaffWorkbenchPage() {
             </Tag>
           ))}
         </Flex>
-        {settings.showSecondary && (
-          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-            {t('workbench.queueComing')}
-          </Typography.Paragraph>
-        )}
       </Card>
       <Row gutter={[16, 16]}>
         {cards.map((card) => (
           <Col xs={24} md={12} xl={8} key={card.key}>
-            <ComingSoonCard testId={`workbench-card-${card.key}`} icon={icons[card.icon]} title={tc(`workbench.cards.${card.key}.title`)} description={tc(`workbench.cards.${card.key}.desc`)} />
+            <WorkbenchCard card={card} />
           </Col>
         ))}
         {settings.showSecondary && me.abilities.includes('calendar.read') && (

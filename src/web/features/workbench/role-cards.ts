@@ -1,31 +1,36 @@
-// The placeholder cards each staff role sees on the workbench until the appeal queues are built.
+// The cards each staff role sees on the workbench: links to its queues (with the filter whose count the card shows), or "coming soon".
 import type { Role } from '../../../shared/roles.ts';
+import type { AppealFilters } from '../appeals/api.ts';
 
 export type RoleCardIcon = 'inbox' | 'send' | 'sign' | 'work' | 'phone' | 'policy' | 'payout' | 'inspect' | 'alert';
 
 export interface RoleCard {
   key: string;
   icon: RoleCardIcon;
+  /** The page the card opens; without it the capability is not built yet. */
+  to?: string;
+  /** The appeals the card counts (the same list the page shows). */
+  count?: AppealFilters;
   /** i18n keys under `workbench.cards.<key>` — `title` and `desc`. */
 }
 
 const cardsByRole: Partial<Record<Role, RoleCard[]>> = {
   dispatcher: [
-    { key: 'intake', icon: 'inbox' },
-    { key: 'assign', icon: 'send' },
+    { key: 'intake', icon: 'inbox', to: '/triage', count: { queue: 'triage' } },
+    { key: 'assign', icon: 'send', to: '/supervision' },
   ],
   handler: [
-    { key: 'sign', icon: 'sign' },
-    { key: 'work', icon: 'work' },
+    { key: 'sign', icon: 'sign', to: '/my-work?status=assigned,reopened', count: { queue: 'mine', status: ['assigned', 'reopened'] } },
+    { key: 'work', icon: 'work', to: '/my-work', count: { queue: 'mine' } },
   ],
-  followup: [{ key: 'followUp', icon: 'phone' }],
+  followup: [{ key: 'followUp', icon: 'phone', to: '/follow-ups', count: { queue: 'follow-up' } }],
   policy_officer: [
     { key: 'policies', icon: 'policy' },
     { key: 'payouts', icon: 'payout' },
   ],
   inspector: [{ key: 'inspections', icon: 'inspect' }],
-  supervisor: [{ key: 'oversight', icon: 'alert' }],
-  leader: [{ key: 'oversight', icon: 'alert' }],
+  supervisor: [{ key: 'oversight', icon: 'alert', to: '/supervision', count: { overdue: true, status: ['accepted', 'assigned', 'signed', 'returned', 'paused', 'replied', 'reopened', 'submitted'] } }],
+  leader: [{ key: 'oversight', icon: 'alert', to: '/supervision', count: { overdue: true, status: ['accepted', 'assigned', 'signed', 'returned', 'paused', 'replied', 'reopened', 'submitted'] } }],
 };
 
 /** The cards of all the user's roles, each once, in role order. */
