@@ -2,7 +2,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import type { AppealRow, AppealUpdate, ClockKind, Database } from '../../db/schema.ts';
-import { inTransaction, type Executor } from '../../db/transaction.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import type { ActionBody, AppealAction, AppealStatus, AppealView } from '../../../shared/schemas/appeals.ts';
@@ -15,6 +15,7 @@ import { findVisibleAppeal, partsOf, type AppealScope } from './appeal.access.ts
 import { appealExtras, loadAppealView } from './appeal.repository.ts';
 import { factsOf } from './appeal-view.ts';
 import { stageDurations } from './appeal-rules.repository.ts';
+import { appealReference, type AppealReference } from './appeal-reference.ts';
 import { addWorkingMs, clockCalendar, dueAfter, extendDue, workingMsBetween, type ClockCalendar } from './clock-math.ts';
 
 export type AppealDeps = Pick<Deps, 'db' | 'clock'>;
@@ -86,13 +87,13 @@ class Change {
   }
 }
 
-async function requireDepartment(db: Executor, id: string, path: string): Promise<{ id: string; name: string }> {
-  const unit = await db.selectFrom('org_units').select(['id', 'name', 'kind', 'active']).where('id', '=', id).executeTakeFirst();
-  if (!unit || unit.kind !== 'department' || !unit.active) throw invalid(path, '必须是在用的部门 / must be an active department');
-  return unit;
+function requireDepartment(ref: AppealReference, id: string, path: string): { id: string; name: string } {
+  const unit = ref.departments.get(id);
+  if (!unit || !unit.active) throw invalid(path, '必须是在用的部门 / must be an active department');
+  return { id, name: unit.name };
 }
 
-type Handler<A extends AppealAction> = (c: Change, body: ActionBody<A>, ctx: { trx: Transaction<Database>; actor: Actor; scope: AppealScope; trusted: boolean }) => Promise<Step['events'] | void>;
+type Handler<A extends AppealAction> = (c: Change, body: ActionBody<A>, ctx: { trx: Transaction<Database>; actor: Actor; scope: AppealScope; trusted: boolean; ref: AppealReference }) => Promise<Step['events'] | void>;
 
 const handlers: { [A in AppealAction]: Handler<A> } = {
   accept: async (c, body) => [{ action: 'accept', from: 'submitted', to: 'accepted', note: body?.note }],
@@ -126,16 +127,16 @@ const handlers: { [A in AppealAction]: Handler<A> } = {
     await trx.updateTable('appeals').set({ updated_at: c.at, version: sql`version + 1` }).where('id', '=', target.id).execute();
     return [{ action: 'merge', from: c.row.status as AppealStatus, to: 'merged', note: body.note, data: { intoId: target.id, intoNumber: target.number } }];
   },
-  assign: async (c, body, { trx }) => {
-    const lead = await requireDepartment(trx, body.departmentId, 'departmentId');
+  assign: async (c, body, { ref }) => {
+    const lead = requireDepartment(ref, body.departmentId, 'departmentId');
     const co = [...new Set(body.coDepartmentIds ?? [])];
     if (co.includes(lead.id)) throw invalid('coDepartmentIds', '协办部门不能与主办部门相同 / a co-department cannot be the lead department');
-    for (const [i, id] of co.entries()) await requireDepartment(trx, id, `coDepartmentIds.${i}`);
+    for (const [i, id] of co.entries()) requireDepartment(ref, id, `coDepartmentIds.${i}`);
     const events: Step['events'] = [];
     const from = c.row.status as AppealStatus;
     if (from === 'submitted') events.push({ action: 'accept', from: 'submitted', to: 'accepted', data: { implicit: true } });
     c.meet('accept');
-    const durations = await stageDurations(trx, c.row.category_id, c.row.urgency);
+    const durations = await stageDurations(ref, c.row.category_id, c.row.urgency);
     const signDue = c.start('sign', durations.sign);
     const replyDays = body.replyWithinWorkingDays ?? durations.reply;
     const replyDue = c.start('reply', replyDays);
@@ -155,8 +156,8 @@ const handlers: { [A in AppealAction]: Handler<A> } = {
     c.set({ handler_id: actor.userId });
     return [{ action: 'sign', from: c.row.status as AppealStatus, to: 'signed', note: body?.note }];
   },
-  return: async (c, body, { trx }) => {
-    const durations = await stageDurations(trx, c.row.category_id, c.row.urgency);
+  return: async (c, body, { ref }) => {
+    const durations = await stageDurations(ref, c.row.category_id, c.row.urgency);
     c.clear('sign');
     c.clear('reply');
     const acceptDue = c.start('accept', durations.accept);
@@ -202,9 +203,9 @@ const handlers: { [A in AppealAction]: Handler<A> } = {
       .executeTakeFirstOrThrow();
     return [{ action: 'deny-extension', from: null, to: null, note: body.reason, internal: true, data: { extensionId: ext.id, workingDays: ext.working_days } }];
   },
-  reply: async (c, body, { trx }) => {
+  reply: async (c, body, { trx, ref }) => {
     c.meet('reply');
-    const durations = await stageDurations(trx, c.row.category_id, c.row.urgency);
+    const durations = await stageDurations(ref, c.row.category_id, c.row.urgency);
     const followUpDue = c.start('follow_up', durations.followUp);
     c.set({ reply_content: body.content, resolution: body.resolution, replied_at: c.at });
     // A pending extension request lapses with the reply.
@@ -227,8 +228,8 @@ const handlers: { [A in AppealAction]: Handler<A> } = {
     c.set({ enterprise_rating: body.rating, enterprise_rated_at: c.at, rating: body.rating });
     return [{ action: 'rate', from: null, to: null, note: body.comment, data: { rating: body.rating } }];
   },
-  reopen: async (c, body, { trx }) => {
-    const durations = await stageDurations(trx, c.row.category_id, c.row.urgency);
+  reopen: async (c, body, { ref }) => {
+    const durations = await stageDurations(ref, c.row.category_id, c.row.urgency);
     c.meet('follow_up');
     const signDue = c.start('sign', durations.sign);
     const replyDue = c.start('reply', durations.reply);
@@ -283,6 +284,7 @@ export async function performAction<A extends AppealAction>(
 ): Promise<AppealView> {
   const at = options.at ?? deps.clock.now();
   const trusted = options.trusted ?? false;
+  const [ref, calendar] = await Promise.all([appealReference(deps.db), getCalendar(deps.db)]);
   return inTransaction(deps.db, async (trx) => {
     const { row, scope: actorScope } = await findVisibleAppeal(trx, actor, appealId, { forUpdate: true, scope: trusted ? { kind: 'all' } : undefined });
     const parts = trusted ? allParts : partsOf(actor, row, actorScope);
@@ -292,8 +294,8 @@ export async function performAction<A extends AppealAction>(
     const refusal = stateRefusal(action, facts);
     if (refusal) throw invalidTransition(refusal);
 
-    const change = new Change(row, at, clockCalendar(await getCalendar(trx)));
-    const events = (await (handlers[action] as Handler<A>)(change, body, { trx, actor, scope: actorScope, trusted })) ?? [];
+    const change = new Change(row, at, clockCalendar(calendar));
+    const events = (await (handlers[action] as Handler<A>)(change, body, { trx, actor, scope: actorScope, trusted, ref })) ?? [];
     const to = nextStatus(action, row.status as AppealStatus);
     change.set({ status: to, next_due_at: change.nextDue(), updated_at: at, version: row.version + 1 });
     const updated = await trx.updateTable('appeals').set(change.patch).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
@@ -315,7 +317,7 @@ export async function performAction<A extends AppealAction>(
       )
       .execute();
     await notifyAppealEvent(trx, { appeal: updated, action, actorId: actor.userId, at });
-    const view = await loadAppealView(trx, actor, updated, at, trusted ? { kind: 'all' } : actorScope);
+    const view = await loadAppealView(trx, actor, updated, at, trusted ? { kind: 'all' } : actorScope, { calendar });
     // The audit append serialises writers until commit, so it goes last.
     await recordAudit(
       trx,

@@ -1,6 +1,7 @@
-// The rules the loop runs by: the category tree, stage durations per category and urgency, and the dispatch catalogue (派单目录).
+// The rules the loop runs by, read from the cached reference: categories, stage durations per category and urgency, the dispatch catalogue (派单目录), regions.
 import type { Executor } from '../../db/transaction.ts';
 import type { CategoryView } from '../../../shared/schemas/appeals.ts';
+import type { AppealReference } from './appeal-reference.ts';
 
 export interface StageDurations {
   accept: number;
@@ -15,24 +16,13 @@ export async function listCategories(db: Executor): Promise<CategoryView[]> {
 }
 
 /** A category by its code or its Chinese name (imports and integrations use either). */
-export async function findCategory(db: Executor, codeOrName: string) {
-  return db
-    .selectFrom('appeal_categories')
-    .select(['id', 'code', 'name'])
-    .where((eb) => eb.or([eb('code', '=', codeOrName), eb('name', '=', codeOrName)]))
-    .where('active', '=', true)
-    .executeTakeFirst();
-}
+export const findCategory = (ref: AppealReference, codeOrName: string) => ref.categories.find((c) => c.active && (c.code === codeOrName || c.name === codeOrName));
 
 /** The durations for a category and urgency: the category's own rule if there is one, else the default rule. */
-export async function stageDurations(db: Executor, categoryId: string | null, urgency: 'normal' | 'urgent'): Promise<StageDurations> {
-  const rows = await db
-    .selectFrom('clock_rules')
-    .selectAll()
-    .where('urgency', '=', urgency)
-    .where((eb) => (categoryId ? eb.or([eb('category_id', 'is', null), eb('category_id', '=', categoryId)]) : eb('category_id', 'is', null)))
-    .execute();
-  const rule = rows.find((r) => r.category_id !== null) ?? rows.find((r) => r.category_id === null);
+export function stageDurations(ref: AppealReference, categoryId: string | null, urgency: 'normal' | 'urgent'): StageDurations {
+  const rule =
+    (categoryId ? ref.clockRules.find((r) => r.urgency === urgency && r.category_id === categoryId) : undefined) ??
+    ref.clockRules.find((r) => r.urgency === urgency && r.category_id === null);
   if (!rule) throw new Error(`no clock rule for urgency ${urgency}: the default rules are missing`);
   return { accept: Number(rule.accept_days), sign: Number(rule.sign_days), reply: Number(rule.reply_days), followUp: Number(rule.follow_up_days) };
 }
@@ -50,14 +40,27 @@ export function divisionPrefix(code: string): string {
 }
 
 /** The default lead department for a category in a division: the most specific catalogue entry wins. */
-export async function suggestDepartment(db: Executor, categoryId: string | null, divisionCode: string | null): Promise<string | null> {
+export function suggestDepartment(ref: AppealReference, categoryId: string | null, divisionCode: string | null): string | null {
   if (!categoryId) return null;
-  const rules = await db.selectFrom('routing_rules').select(['division_code', 'department_id']).where('category_id', '=', categoryId).execute();
   let best: { length: number; departmentId: string } | null = null;
-  for (const rule of rules) {
+  for (const rule of ref.routing) {
+    if (rule.category_id !== categoryId) continue;
     const prefix = rule.division_code === '' ? '' : divisionPrefix(rule.division_code);
     if (prefix !== '' && !(divisionCode ?? '').startsWith(prefix)) continue;
     if (!best || prefix.length > best.length) best = { length: prefix.length, departmentId: rule.department_id };
   }
   return best?.departmentId ?? null;
+}
+
+/** The region (city/district/township/village unit) an appeal belongs to, from a division code, and its district. */
+export function regionFor(ref: AppealReference, divisionCode: string | null): { regionId: string | null; districtId: string | null } {
+  let region: { id: string; kind: string } | undefined;
+  if (divisionCode) {
+    for (const code of [divisionCode, divisionCode.slice(0, 9), divisionCode.slice(0, 6), `${divisionCode.slice(0, 4)}00`]) {
+      region = code.length >= 6 ? ref.regions.get(code) : undefined;
+      if (region) break;
+    }
+  }
+  const district = divisionCode && divisionCode.length >= 6 ? ref.regions.get(divisionCode.slice(0, 6)) : undefined;
+  return { regionId: region?.id ?? ref.rootCityId, districtId: district?.kind === 'district' ? district.id : null };
 }

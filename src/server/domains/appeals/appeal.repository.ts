@@ -6,6 +6,7 @@ import { departmentStates, type AppealEventView, type AppealListItem, type Appea
 import type { Actor } from '../auth/actor.ts';
 import { hasRole } from '../auth/actor.ts';
 import { getCalendar } from '../calendar/calendar.service.ts';
+import type { WorkingCalendar } from '../calendar/working-days.ts';
 import { queryTerms } from './duplicates/terms.ts';
 import { clockCalendar, workingMsBetween } from './clock-math.ts';
 import { appealScopeFor, partsOf, seesInternal, whereVisible, type AppealScope } from './appeal.access.ts';
@@ -37,9 +38,16 @@ export async function appealExtras(db: Executor, row: AppealRow) {
 }
 
 /** The appeal as `actor` sees it: abilities from their part, phone masked unless they work it or own it. Does not check visibility. */
-export async function loadAppealView(db: Executor, actor: Actor, row: AppealRow, now: Date, knownScope?: AppealScope): Promise<AppealView> {
+export async function loadAppealView(
+  db: Executor,
+  actor: Actor,
+  row: AppealRow,
+  now: Date,
+  knownScope?: AppealScope,
+  known: { names?: AppealNames; extras?: Awaited<ReturnType<typeof appealExtras>>; calendar?: WorkingCalendar } = {},
+): Promise<AppealView> {
   const scope = knownScope ?? (await appealScopeFor(db, actor));
-  const [names, extras, calendar] = await Promise.all([namesOf(db, row), appealExtras(db, row), getCalendar(db)]);
+  const [names, extras, calendar] = await Promise.all([known.names ?? namesOf(db, row), known.extras ?? appealExtras(db, row), known.calendar ?? getCalendar(db)]);
   const parts = partsOf(actor, row, scope);
   const facts = factsOf(row, { hasPendingExtension: extras.pending !== null, unreachedAttempts: extras.unreachedAttempts });
   const cal = clockCalendar(calendar);

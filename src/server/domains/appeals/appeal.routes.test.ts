@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { appealKit, type AppealKit } from '../../../../test/helpers/appeals.ts';
 import { fixedClock } from '../../platform/clock.ts';
+import { verifyAuditChain } from '../audit/audit.repository.ts';
 
 const clock = fixedClock('2026-09-28T10:00:00+08:00'); // Monday; National Day holiday runs 10-01 … 10-07, 10-10 (Saturday) is a make-up working day.
 let t: TestApp;
@@ -148,6 +149,18 @@ describe('who sees what', () => {
     expect(dues.length).toBeGreaterThan(0);
     expect([...dues].sort()).toEqual(dues);
     expect(queue.items.every((a: { status: string; leadDepartmentId: string }) => ['assigned', 'signed', 'paused', 'reopened'].includes(a.status) && a.leadDepartmentId === k.units.zjj)).toBe(true);
+  });
+});
+
+describe('concurrent intake', () => {
+  it('takes 24 appeals at once with distinct numbers and a whole audit chain', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => k.call(i % 2 ? 'enterprise' : 'enterprise2', 'POST', '/api/v1/appeals', { title: `并发提交 ${i}`, content: '并发压力下的受理', channel: 'web' })),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(Array(24).fill(201));
+    expect(new Set(responses.map((r) => r.json().number)).size).toBe(24);
+    const report = await verifyAuditChain(t.deps.db);
+    expect(report.ok).toBe(true);
   });
 });
 

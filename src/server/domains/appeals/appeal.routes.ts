@@ -157,9 +157,9 @@ export function appealRoutes(app: FastifyInstance): void {
   app.defineRoute({
     method: 'PUT', url: '/api/v1/appeal-rules/clocks', summary: '设置办理时限 / set the durations of a category (null = default) and urgency', tags: ['appeal rules'], auth: true,
     body: putClockRuleBody, response: clockRuleView,
-    handler: async ({ actor, ctx, db, body }) => {
+    handler: async ({ actor, ctx, body }) => {
       authorize(actor, 'appeal.rules.manage');
-      return putClockRule(db, ctx, actor, body, clock.now());
+      return putClockRule(app.deps.db, ctx, actor, body, clock.now());
     },
   });
 
@@ -175,9 +175,9 @@ export function appealRoutes(app: FastifyInstance): void {
   app.defineRoute({
     method: 'PUT', url: '/api/v1/appeal-rules/routing', summary: '设置派单目录条目 / set the default department of a category in a division', tags: ['appeal rules'], auth: true,
     body: putRoutingRuleBody, response: routingRuleView,
-    handler: async ({ actor, ctx, db, body }) => {
+    handler: async ({ actor, ctx, body }) => {
       authorize(actor, 'appeal.rules.manage');
-      return putRoutingRule(db, ctx, actor, body, clock.now());
+      return putRoutingRule(app.deps.db, ctx, actor, body, clock.now());
     },
   });
 }

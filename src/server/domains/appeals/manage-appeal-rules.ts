@@ -1,5 +1,7 @@
 // Administrators edit the stage durations and the dispatch catalogue; each change is audited.
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { invalidateAppealReference } from './appeal-reference.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
@@ -24,7 +26,7 @@ export async function listClockRules(db: Executor) {
   return rows.map(clockRuleOf);
 }
 
-export async function putClockRule(db: Executor, ctx: RequestContext, actor: Actor, body: z.infer<typeof putClockRuleBody>, at: Date) {
+export async function putClockRule(db: Kysely<Database>, ctx: RequestContext, actor: Actor, body: z.infer<typeof putClockRuleBody>, at: Date) {
   return inTransaction(db, async (trx) => {
     if (body.categoryId) {
       const category = await trx.selectFrom('appeal_categories').select('id').where('id', '=', body.categoryId).executeTakeFirst();
@@ -43,7 +45,7 @@ export async function putClockRule(db: Executor, ctx: RequestContext, actor: Act
       : await trx.insertInto('clock_rules').values({ ...values, category_id: body.categoryId, urgency: body.urgency }).returningAll().executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, { action: 'appeal.clock-rule.put', entityType: 'clock_rule', entityId: row.id, before: existing ? clockRuleOf(existing) : null, after: clockRuleOf(row) }, at);
     return clockRuleOf(row);
-  });
+  }).finally(() => invalidateAppealReference(db));
 }
 
 export async function listRoutingRules(db: Executor) {
@@ -51,7 +53,7 @@ export async function listRoutingRules(db: Executor) {
   return rows.map((r) => ({ id: r.id, categoryId: r.category_id, divisionCode: r.division_code, departmentId: r.department_id }));
 }
 
-export async function putRoutingRule(db: Executor, ctx: RequestContext, actor: Actor, body: z.infer<typeof putRoutingRuleBody>, at: Date) {
+export async function putRoutingRule(db: Kysely<Database>, ctx: RequestContext, actor: Actor, body: z.infer<typeof putRoutingRuleBody>, at: Date) {
   return inTransaction(db, async (trx) => {
     const category = await trx.selectFrom('appeal_categories').select('id').where('id', '=', body.categoryId).executeTakeFirst();
     if (!category) throw invalid('categoryId', '没有这个诉求类别 / unknown category');
@@ -67,5 +69,5 @@ export async function putRoutingRule(db: Executor, ctx: RequestContext, actor: A
     const view = { id: row.id, categoryId: row.category_id, divisionCode: row.division_code, departmentId: row.department_id };
     await recordAudit(trx, ctx, { action: 'appeal.routing-rule.put', entityType: 'routing_rule', entityId: row.id, before: before ? { departmentId: before.department_id } : null, after: view }, at);
     return view;
-  });
+  }).finally(() => invalidateAppealReference(db));
 }

@@ -1,6 +1,6 @@
 // Intake: an appeal from any channel becomes a row with its accept clock running, a first timeline event and an audit event, in one transaction.
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Executor } from '../../db/transaction.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, invalid } from '../../http/errors.ts';
@@ -12,41 +12,13 @@ import { getCalendar } from '../calendar/calendar.service.ts';
 import { notifyAppealEvent } from '../notifications/appeal-notifications.ts';
 import { appealTerms } from './duplicates/terms.ts';
 import { clockCalendar, dueAfter } from './clock-math.ts';
-import { findCategory, stageDurations, suggestDepartment } from './appeal-rules.repository.ts';
+import { findCategory, regionFor, stageDurations, suggestDepartment } from './appeal-rules.repository.ts';
+import { appealReference } from './appeal-reference.ts';
 import { loadAppealView } from './appeal.repository.ts';
 import type { AppealDeps, ActionOptions } from './appeal-actions.ts';
 
 /** Channels an enterprise uses itself; the others are staff entering an appeal on its behalf. */
 const enterpriseChannels = new Set(['web', 'mobile', 'api']);
-
-/** The region (city/district/township/village unit) an appeal belongs to, from a division code, and its district. */
-async function regionFor(db: Executor, divisionCode: string | null): Promise<{ regionId: string; districtId: string | null }> {
-  const candidates = divisionCode
-    ? [divisionCode, divisionCode.slice(0, 9), divisionCode.slice(0, 6), `${divisionCode.slice(0, 4)}00`].filter((c, i, all) => c.length >= 6 && all.indexOf(c) === i)
-    : [];
-  const found = candidates.length
-    ? await db
-        .selectFrom('org_units')
-        .select(['id', 'kind'])
-        .where('division_code', 'in', candidates)
-        .where('kind', '!=', 'department')
-        .orderBy(sql`length(division_code)`, 'desc')
-        .executeTakeFirst()
-    : undefined;
-  const region =
-    found ?? (await db.selectFrom('org_units').select(['id', 'kind']).where('parent_id', 'is', null).where('kind', '=', 'city').orderBy('sort_order').executeTakeFirst());
-  if (!region) throw new AppError('conflict', '尚未建立组织机构 / the organisation tree is empty', [{ path: 'divisionCode', message: 'no region' }]);
-  const district = divisionCode && divisionCode.length >= 6
-    ? await db.selectFrom('org_units').select('id').where('division_code', '=', divisionCode.slice(0, 6)).where('kind', '=', 'district').executeTakeFirst()
-    : undefined;
-  return { regionId: region.id, districtId: district?.id ?? (region.kind === 'district' ? region.id : null) };
-}
-
-async function nextAppealNumber(db: Executor, at: Date): Promise<string> {
-  const { rows } = await sql<{ n: string }>`SELECT nextval('appeal_number_seq')::text AS n`.execute(db);
-  const day = new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
-  return `SQ${day}${rows[0]!.n.padStart(6, '0')}`;
-}
 
 export async function submitAppeal(deps: AppealDeps, ctx: RequestContext, actor: Actor, body: CreateAppealBody, options: ActionOptions = {}): Promise<AppealView> {
   const at = options.at ?? deps.clock.now();
@@ -56,70 +28,81 @@ export async function submitAppeal(deps: AppealDeps, ctx: RequestContext, actor:
   if (body.channel === 'import' && !options.trusted) throw invalid('channel', '历史导入请使用导入功能 / use the import to bring in historical appeals');
   if (isEnterprise && body.enterpriseId && body.enterpriseId !== actor.enterpriseId) throw invalid('enterpriseId', '只能为本企业提交诉求 / an enterprise submits for itself only');
 
+  const [ref, calendar] = await Promise.all([appealReference(deps.db), getCalendar(deps.db)]);
+  const category = body.category ? findCategory(ref, body.category) : undefined;
+  if (body.category && !category) throw invalid('category', '没有这个诉求类别 / unknown category');
+  const categoryId = category?.id ?? null;
+  const urgency = body.urgency ?? 'normal';
+  const enterpriseId = actorIsEnterprise ? actor.enterpriseId : (body.enterpriseId ?? null);
+
   return inTransaction(deps.db, async (trx) => {
-    const enterpriseId = actorIsEnterprise ? actor.enterpriseId : (body.enterpriseId ?? null);
-    const enterprise = enterpriseId ? await trx.selectFrom('enterprises').select(['id', 'division_code']).where('id', '=', enterpriseId).executeTakeFirst() : undefined;
+    const enterprise = enterpriseId ? await trx.selectFrom('enterprises').select(['id', 'name', 'division_code']).where('id', '=', enterpriseId).executeTakeFirst() : undefined;
     if (enterpriseId && !enterprise) throw invalid('enterpriseId', '企业不存在 / no such enterprise');
-    const category = body.category ? await findCategory(trx, body.category) : undefined;
-    if (body.category && !category) throw invalid('category', '没有这个诉求类别 / unknown category');
-    const categoryId = category?.id ?? null;
-    const urgency = body.urgency ?? 'normal';
     const divisionCode = body.divisionCode ?? enterprise?.division_code ?? null;
-    const [{ regionId, districtId }, durations, suggested, calendar] = await Promise.all([
-      regionFor(trx, divisionCode),
-      stageDurations(trx, categoryId, urgency),
-      suggestDepartment(trx, categoryId, divisionCode),
-      getCalendar(trx),
-    ]);
+    const { regionId, districtId } = regionFor(ref, divisionCode);
+    if (!regionId) throw new AppError('conflict', '尚未建立组织机构 / the organisation tree is empty', [{ path: 'divisionCode', message: 'no region' }]);
+    const durations = stageDurations(ref, categoryId, urgency);
     const cal = clockCalendar(calendar);
     const acceptDue = dueAfter(cal, at, durations.accept);
-    const number = await nextAppealNumber(trx, at);
+    const day = new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
+    const id = randomUUID();
+    // One round trip: the appeal (numbered from the sequence) and its first timeline event.
     const row = await trx
-      .insertInto('appeals')
-      .values({
-        number,
-        title: body.title,
-        content: body.content,
-        status: 'submitted',
-        channel: body.channel,
-        source_note: body.sourceNote ?? null,
-        category_id: categoryId,
-        urgency,
-        enterprise_id: enterpriseId,
-        contact_name: body.contactName ?? null,
-        contact_phone: body.contactPhone ?? null,
-        region_unit_id: regionId,
-        district_unit_id: districtId,
-        submitted_at: at,
-        submitted_by: actor.userId,
-        suggested_department_id: suggested,
-        accept_started_at: at,
-        accept_due_at: acceptDue,
-        next_due_at: acceptDue,
-        terms: appealTerms(body.title, body.content),
-        created_at: at,
-        updated_at: at,
-      })
-      .returningAll()
+      .with('a', (db) =>
+        db
+          .insertInto('appeals')
+          .values({
+            id,
+            number: sql<string>`'SQ' || ${day} || lpad(nextval('appeal_number_seq')::text, 6, '0')`,
+            title: body.title,
+            content: body.content,
+            status: 'submitted',
+            channel: body.channel,
+            source_note: body.sourceNote ?? null,
+            category_id: categoryId,
+            urgency,
+            enterprise_id: enterpriseId,
+            contact_name: body.contactName ?? null,
+            contact_phone: body.contactPhone ?? null,
+            region_unit_id: regionId,
+            district_unit_id: districtId,
+            submitted_at: at,
+            submitted_by: actor.userId,
+            suggested_department_id: suggestDepartment(ref, categoryId, divisionCode),
+            accept_started_at: at,
+            accept_due_at: acceptDue,
+            next_due_at: acceptDue,
+            terms: appealTerms(body.title, body.content),
+            created_at: at,
+            updated_at: at,
+          })
+          .returningAll(),
+      )
+      .with('e', (db) =>
+        db.insertInto('appeal_events').values({
+          appeal_id: id,
+          at,
+          actor_id: actor.userId,
+          actor_unit_id: actor.orgUnitId,
+          action: 'submit',
+          from_status: null,
+          to_status: 'submitted',
+          note: body.sourceNote ?? null,
+          data: JSON.stringify({ channel: body.channel, acceptDue: acceptDue.toISOString(), provisional: cal.provisionalUsed || undefined }),
+        }),
+      )
+      .selectFrom('a')
+      .selectAll()
       .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('appeal_events')
-      .values({
-        appeal_id: row.id,
-        at,
-        actor_id: actor.userId,
-        actor_unit_id: actor.orgUnitId,
-        action: 'submit',
-        from_status: null,
-        to_status: 'submitted',
-        note: body.sourceNote ?? null,
-        data: JSON.stringify({ channel: body.channel, acceptDue: acceptDue.toISOString(), provisional: cal.provisionalUsed || undefined }),
-      })
-      .execute();
-    await notifyAppealEvent(trx, { appeal: row, action: 'submitted', actorId: actor.userId, at });
-    const view = await loadAppealView(trx, actor, row, at, options.trusted ? { kind: 'all' } : undefined);
+    // Dispatchers work from the triage queue; only urgent appeals interrupt them.
+    if (urgency === 'urgent') await notifyAppealEvent(trx, { appeal: row, action: 'submitted', actorId: actor.userId, at });
+    const view = await loadAppealView(trx, actor, row, at, options.trusted ? { kind: 'all' } : undefined, {
+      names: { categoryCode: category?.code ?? null, enterpriseName: enterprise?.name ?? null, leadDepartmentName: null },
+      extras: { pending: null, unreachedAttempts: 0 },
+      calendar,
+    });
     // The audit append serialises writers until commit, so it goes last.
-    await recordAudit(trx, ctx, { action: 'appeal.submit', entityType: 'appeal', entityId: row.id, before: null, after: { number, status: 'submitted', channel: body.channel, enterpriseId } }, at);
+    await recordAudit(trx, ctx, { action: 'appeal.submit', entityType: 'appeal', entityId: row.id, before: null, after: { number: row.number, status: 'submitted', channel: body.channel, enterpriseId } }, at);
     return view;
   });
 }

@@ -37,6 +37,7 @@ export const eventHash = (prevHash: string, fields: HashedFields): string => sha
 const normalise = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
 
 export async function recordAudit(trx: Transaction<Database>, ctx: RequestContext, input: AuditInput, at: Date = new Date()): Promise<string> {
+  // Two statements on purpose: under READ COMMITTED the head must be read with a snapshot taken after the lock is held.
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
   const last = await trx.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const prevHash = last?.hash ?? GENESIS_HASH;

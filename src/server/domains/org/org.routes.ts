@@ -4,6 +4,7 @@ import { createOrgUnitBody, idParams, listOf, orgUnitView, updateOrgUnitBody } f
 import { authorize } from '../abilities.ts';
 import { listOrgUnits } from './org.repository.ts';
 import { createOrgUnit, updateOrgUnit } from './manage-org-units.ts';
+import { invalidateAppealReference } from '../appeals/appeal-reference.ts';
 
 export function orgRoutes(app: FastifyInstance): void {
   const { clock } = app.deps;
@@ -21,7 +22,8 @@ export function orgRoutes(app: FastifyInstance): void {
     body: createOrgUnitBody, response: orgUnitView,
     handler: async ({ actor, ctx, db, body }) => {
       authorize(actor, 'org.manage');
-      return createOrgUnit({ db, clock }, ctx, body);
+      // Appeals cache the region and department lists; a new unit must be usable at once.
+      return createOrgUnit({ db, clock }, ctx, body).finally(() => invalidateAppealReference(app.deps.db));
     },
   });
   app.defineRoute({
@@ -29,7 +31,7 @@ export function orgRoutes(app: FastifyInstance): void {
     params: idParams, body: updateOrgUnitBody, response: orgUnitView,
     handler: async ({ actor, ctx, db, params, body }) => {
       authorize(actor, 'org.manage');
-      return updateOrgUnit({ db, clock }, ctx, params.id, body);
+      return updateOrgUnit({ db, clock }, ctx, params.id, body).finally(() => invalidateAppealReference(app.deps.db));
     },
   });
 }
