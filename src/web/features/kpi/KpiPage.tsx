@@ -1,10 +1,125 @@
-// The appeal KPI page (诉求考核指标): rates by group, charts, ranking and exports.
+// The appeal KPI page (诉求考核指标): period, five rates, rates by department/district/channel/month, monthly trend, table, exports and 部门比服务.
+import { DownloadOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Flex, Row, Tabs, Tooltip, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { todayInShanghai } from '../../lib/format.ts';
+import { hasAbility, useMe } from '../auth/use-me.ts';
+import { usePreferences } from '../preferences/PreferencesProvider.tsx';
+import { useCareText } from '../preferences/use-care-text.ts';
+import { fetchKpis, fetchRanking, kpiKeys, kpiWorkbookUrl, ledgerWorkbookUrl, type KpiGroupBy } from './api.ts';
+import { rateBarOption, monthlyTrendOption } from './chart-options.ts';
+import EChart from './EChart.tsx';
+import { groupLabel, monthLabel, spansYears, UNASSIGNED_KEY } from './group-label.ts';
+import { KpiTable } from './KpiTable.tsx';
+import { PeriodPicker } from './PeriodPicker.tsx';
+import { defaultPeriod, type Period } from './period.ts';
+import { RankingTable } from './RankingTable.tsx';
+import { RateCards } from './RateCards.tsx';
+import { headlineRates, rateKeys, type RateKey } from './rates.ts';
+import './messages.ts';
+
+const groupings: KpiGroupBy[] = ['department', 'district', 'channel', 'month'];
+/** More bars than this make the chart unreadable; the table keeps every group. */
+const MAX_BARS = 20;
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Period and grouping live in the URL, so a view can be bookmarked or linked from the dashboard. */
+function usePageState() {
+  const [params, setParams] = useSearchParams();
+  const fallback = defaultPeriod(todayInShanghai());
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const period: Period = datePattern.test(from) && datePattern.test(to) && from <= to ? { from, to } : fallback;
+  const raw = params.get('groupBy') as KpiGroupBy | null;
+  const groupBy: KpiGroupBy = raw && groupings.includes(raw) ? raw : 'department';
+  const update = (next: Partial<Period & { groupBy: KpiGroupBy }>) => {
+    const merged = { ...period, groupBy, ...next };
+    setParams({ from: merged.from, to: merged.to, groupBy: merged.groupBy }, { replace: true });
+  };
+  return { period, groupBy, update };
+}
 
 export default function KpiPage() {
+  const { t } = useTranslation();
+  const tc = useCareText();
+  const { locale, settings } = usePreferences();
+  const { data: me } = useMe();
+  const { period, groupBy, update } = usePageState();
+
+  const grouped = useQuery({ queryKey: kpiKeys.rows(period, groupBy), queryFn: () => fetchKpis(period, groupBy), placeholderData: keepPreviousData });
+  const monthly = useQuery({ queryKey: kpiKeys.rows(period, 'month'), queryFn: () => fetchKpis(period, 'month'), placeholderData: keepPreviousData });
+  const ranking = useQuery({ queryKey: kpiKeys.ranking(period), queryFn: () => fetchRanking(period), placeholderData: keepPreviousData });
+
+  const names = useMemo(() => Object.fromEntries(rateKeys.map((key) => [key, tc(`kpiPage.rates.${key}`)])) as Record<RateKey, string>, [tc]);
+  const chartRates = settings.showSecondary ? rateKeys : headlineRates;
+  const barOption = useMemo(() => {
+    const rows = (grouped.data?.items ?? []).filter((row) => row.key !== UNASSIGNED_KEY && row.total > 0).slice(0, MAX_BARS);
+    const label = groupBy === 'department' ? undefined : (row: (typeof rows)[number]) => groupLabel(row, groupBy, t, locale);
+    return rateBarOption({ rows, keys: chartRates, names, shown: headlineRates, care: settings.careMode, label });
+  }, [grouped.data, groupBy, chartRates, names, settings.careMode, t, locale]);
+  const trendOption = useMemo(() => {
+    const rows = monthly.data?.items ?? [];
+    const withYear = spansYears(rows.map((row) => row.key));
+    return monthlyTrendOption({ rows, keys: chartRates, names, volumeName: t('kpiPage.volume'), monthLabel: (key) => monthLabel(key, locale, withYear), care: settings.careMode });
+  }, [monthly.data, chartRates, names, t, locale, settings.careMode]);
+
+  const chartHeight = settings.careMode ? 420 : 320;
+  const groupName = t(`kpiPage.groupBy.${groupBy}`);
+  const exports = (
+    <>
+      <Tooltip title={t('kpiPage.exportHint')}>
+        <Button icon={<DownloadOutlined />} href={kpiWorkbookUrl(period, groupBy)} data-testid="kpi-export">
+          {t('kpiPage.exportKpis')}
+        </Button>
+      </Tooltip>
+      {hasAbility(me, 'appeal.export') && (
+        <Tooltip title={t('kpiPage.exportHint')}>
+          <Button icon={<DownloadOutlined />} href={ledgerWorkbookUrl(period)} data-testid="kpi-export-ledger">
+            {t('kpiPage.exportLedger')}
+          </Button>
+        </Tooltip>
+      )}
+    </>
+  );
+
   return (
     <div data-testid="page-kpi">
-      <PageTitle title="诉求考核指标" />
+      <PageTitle title={tc('kpiPage.title')} description={t('kpiPage.intro')} extra={exports} />
+      <Flex align="center" gap={12} wrap style={{ marginBottom: 16 }}>
+        <Typography.Text strong>{t('kpiPage.period')}</Typography.Text>
+        <PeriodPicker value={period} onChange={(next) => update(next)} testId="kpi-period" />
+      </Flex>
+      <ErrorAlert error={grouped.error ?? monthly.error ?? ranking.error} onRetry={() => void Promise.all([grouped.refetch(), monthly.refetch(), ranking.refetch()])} />
+      <RateCards summary={grouped.data?.summary} loading={grouped.isLoading} />
+
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} xl={12}>
+          <Card title={t('kpiPage.chartTrend')} style={{ height: '100%' }}>
+            <EChart option={trendOption} height={chartHeight} label={t('kpiPage.chartLabel', { title: t('kpiPage.chartTrend') })} testId="kpi-trend-chart" />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('kpiPage.chartByGroup', { group: groupName })} style={{ height: '100%' }}>
+            <EChart option={barOption} height={chartHeight} label={t('kpiPage.chartLabel', { title: t('kpiPage.chartByGroup', { group: groupName }) })} testId="kpi-bar-chart" />
+          </Card>
+        </Col>
+      </Row>
+
+      <Card title={t('kpiPage.table')} style={{ marginBottom: 16 }}>
+        <Tabs
+          activeKey={groupBy}
+          onChange={(key) => update({ groupBy: key as KpiGroupBy })}
+          items={groupings.map((key) => ({ key, label: <span data-testid={`kpi-group-${key}`}>{t(`kpiPage.groupBy.${key}`)}</span> }))}
+        />
+        <KpiTable rows={grouped.data?.items ?? []} summary={grouped.data?.summary} groupBy={groupBy} loading={grouped.isFetching} />
+      </Card>
+
+      <RankingTable ranking={ranking.data} loading={ranking.isFetching} />
     </div>
   );
 }
