@@ -12,6 +12,7 @@ import type { Actor } from '../auth/actor.ts';
 import { performAction } from './appeal-actions.ts';
 import { nextStatus, transitions, type Part } from './appeal-machine.ts';
 import { submitAppeal } from './submit-appeal.ts';
+import { computeAppealKpis } from './kpi/appeal-kpis.ts';
 
 const clock = fixedClock('2026-01-05T09:00:00+08:00');
 const players = ['dispatcher', 'handler-zjj', 'handler-swj', 'followup', 'supervisor', 'leader', 'enterprise', 'enterprise2'];
@@ -96,6 +97,42 @@ function walkThroughTheLoop() {
   return moves.map(([player, action, extra]) => ({ ...plain, player, action, ...extra }));
 }
 
+/** The KPI counts of one appeal, read from its timeline alone (API.md definitions). */
+function kpiFromEvents(events: AppealEventRow[], now: Date) {
+  const status = events.filter((e) => e.to_status !== null).at(-1)!.to_status!;
+  const zero = { total: 0, signDue: 0, signedOnTime: 0, replyDue: 0, repliedOnTime: 0, replied: 0, resolved: 0, followedUp: 0, rated: 0, satisfied: 0 };
+  if (status === 'rejected' || status === 'merged') return zero;
+  const counts = { ...zero, total: 1 };
+  const startIndex = events.findLastIndex((e) => e.action === 'assign' || e.action === 'reopen');
+  const returned = events.findLastIndex((e) => e.action === 'return') > startIndex;
+  const round = startIndex >= 0 && !returned ? events.slice(startIndex) : [];
+  if (round.length > 0) {
+    const start = round[0]!;
+    const signDue = new Date(start.data.signDue as string);
+    const sign = round.find((e) => e.action === 'sign');
+    if (sign || signDue < now) counts.signDue = 1;
+    if (sign && sign.at <= signDue) counts.signedOnTime = 1;
+    const reply = round.find((e) => e.action === 'reply');
+    const moves = round.filter((e) => ['assign', 'reopen', 'resume', 'approve-extension'].includes(e.action) && (!reply || e.id < reply.id));
+    const replyDue = new Date((moves.at(-1)!.data.replyDue ?? moves.at(-1)!.data.dueTo) as string);
+    const pausedAt = status === 'paused' ? round.findLast((e) => e.action === 'pause')!.at : now;
+    if (reply || replyDue < pausedAt) counts.replyDue = 1;
+    if (reply && reply.at <= replyDue) counts.repliedOnTime = 1;
+    if (reply) {
+      counts.replied = 1;
+      const reached = round.filter((e) => e.action === 'follow-up' && e.data.reached === true && e.id > reply.id).at(-1);
+      if (reached) counts.followedUp = 1;
+      if (reached ? reached.data.resolved === true : reply.data.resolution === 'resolved') counts.resolved = 1;
+    }
+    const lastRating = round.filter((e) => (e.action === 'follow-up' && e.data.reached === true) || e.action === 'rate').at(-1);
+    if (lastRating) {
+      counts.rated = 1;
+      if ((lastRating.data.rating as number) >= 3) counts.satisfied = 1;
+    }
+  }
+  return counts;
+}
+
 describe('the appeal state machine under random use', () => {
   it('stays inside the machine, keeps every event, and its clocks match a recount from the timeline', async () => {
     const step = fc.record({
@@ -112,6 +149,7 @@ describe('the appeal state machine under random use', () => {
     const reached = new Set<string>();
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 30 }), async (steps) => {
+        clock.set('2026-01-05T09:00:00+08:00');
         const { id } = await submitAppeal(t.deps, ctx, actors.get('enterprise')!, { title: '随机测试', content: '属性测试用诉求', channel: 'web', category: 'approval' });
         for (const s of steps) {
           clock.advance(s.hours * 3_600_000);
@@ -147,6 +185,20 @@ describe('the appeal state machine under random use', () => {
       }),
       { numRuns: 40, examples: [[walkThroughTheLoop()]] },
     );
+    // The KPIs computed from the clock columns equal a recount from every appeal's timeline.
+    const now = clock.now();
+    const all = await t.deps.db.selectFrom('appeal_events').selectAll().orderBy('id').execute();
+    const byAppeal = new Map<string, AppealEventRow[]>();
+    for (const e of all) byAppeal.set(e.appeal_id, [...(byAppeal.get(e.appeal_id) ?? []), e]);
+    const recounted = [...byAppeal.values()].map((events) => kpiFromEvents(events, now)).reduce((sum, c) => {
+      for (const key of Object.keys(sum) as Array<keyof typeof sum>) sum[key] += c[key];
+      return sum;
+    });
+    const kpis = await computeAppealKpis(t.deps.db, { kind: 'all' }, { from: '2026-01-01', to: '2026-12-31', groupBy: 'channel' }, now);
+    expect(kpis).toHaveLength(1);
+    const { total, signDue, signedOnTime, replyDue, repliedOnTime, replied, resolved, followedUp, rated, satisfied } = kpis[0]!;
+    expect({ total, signDue, signedOnTime, replyDue, repliedOnTime, replied, resolved, followedUp, rated, satisfied }).toEqual(recounted);
+    expect(recounted.replied).toBeGreaterThan(0);
     // The runs must really have walked the loop, not stalled at the first step.
     expect([...reached].sort()).toEqual(expect.arrayContaining(['assigned', 'signed', 'replied', 'closed', 'reopened', 'returned', 'paused']));
   }, 120_000);
