@@ -31,10 +31,10 @@ export async function insertAppeal(db: Executor, cityId: string, values: Fixture
 }
 
 /** A clock's columns in one go: started, due, met (met may be null for a running clock). */
-export const clock = (kind: 'sign' | 'reply' | 'follow_up', started: string, due: string, met: string | null = null): FixtureAppeal =>
+export const clock = (kind: 'sign' | 'reply' | 'follow_up', started: string, due: string, met: string | null = null): Partial<FixtureAppeal> =>
   ({
     [`${kind}_started_at`]: new Date(started),
     [`${kind}_due_at`]: new Date(due),
     [`${kind}_met_at`]: met ? new Date(met) : null,
     [`${kind}_overdue`]: met ? new Date(met) > new Date(due) : null,
-  }) as unknown as FixtureAppeal;
+  }) as Partial<FixtureAppeal>;
