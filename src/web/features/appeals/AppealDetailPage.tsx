@@ -67,7 +67,8 @@ function AppealDetail({ appeal }: { appeal: AppealView }) {
   const unitName = useUnitName(staff);
   const categories = useQuery({ queryKey: appealKeys.categories, queryFn: fetchCategories, staleTime: 300_000 });
   const category = categories.data?.items.find((c) => c.id === appeal.categoryId);
-  const buttons = actionButtonsFor(appeal.abilities);
+  // Rating has its own invitation below the title; the bar keeps the other steps.
+  const buttons = actionButtonsFor(appeal.abilities).filter((b) => b.action !== 'rate');
   const canMerge = appeal.abilities.includes('merge');
 
   const actionBar = buttons.length > 0 && (

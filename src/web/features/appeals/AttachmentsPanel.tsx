@@ -57,7 +57,7 @@ export function AttachmentsPanel({ appealId, canAttach, canMarkInternal }: { app
                   </Tag>
                 )}
                 <Typography.Text type="secondary" style={{ fontSize: '0.85em' }}>
-                  {[formatBytes(item.size), item.uploaderName, formatDateTime(item.createdAt, locale)].filter(Boolean).join(' · ')}
+                  {[formatBytes(item.sizeBytes), item.uploadedByName, formatDateTime(item.uploadedAt, locale)].filter(Boolean).join(' · ')}
                 </Typography.Text>
               </Flex>
             </List.Item>

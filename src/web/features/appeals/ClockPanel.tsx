@@ -49,7 +49,7 @@ export function ClockPanel({ appeal, now, isWorkingDay }: { appeal: AppealView; 
           body = <CountdownTag countdown={countdown} showClock={false} />;
         }
         return (
-          <Col xs={12} md={6} key={name}>
+          <Col xs={12} key={name}>
             <Flex vertical gap={4} data-testid={`clock-${name}`}>
               <Typography.Text type="secondary">{labels.clock(name)}</Typography.Text>
               {body}

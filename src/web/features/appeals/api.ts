@@ -4,6 +4,8 @@ import {
   appealEventView,
   appealListItem,
   appealNoteView,
+  attachmentView,
+  importReport,
   appealView,
   categoryView,
   clockRuleView,
@@ -15,6 +17,7 @@ import {
   type AppealChannel,
   type AppealStatus,
   type CreateAppealBody,
+  type ImportReport,
 } from '../../../shared/schemas/index.ts';
 import { api, apiRequest, apiUpload, apiUrl, type QueryParams } from '../../lib/api.ts';
 
@@ -118,17 +121,6 @@ export function fetchSimilarAppeals(input: SimilarInput) {
   return api.get('/appeals/similar', z.object({ items: z.array(similarAppealView) }), { ...input });
 }
 
-export const attachmentView = z.object({
-  id: z.string(),
-  fileName: z.string(),
-  mediaType: z.string().optional(),
-  size: z.number().optional(),
-  internal: z.boolean().optional(),
-  createdAt: z.string().optional(),
-  uploaderName: z.string().nullable().optional(),
-});
-export type AttachmentView = z.infer<typeof attachmentView>;
-
 export function fetchAttachments(id: string) {
   return api.get(`/appeals/${id}/attachments`, z.object({ items: z.array(attachmentView) }));
 }
@@ -144,16 +136,10 @@ export const attachmentUrl = (appealId: string, attachmentId: string) => apiUrl(
 
 export const ledgerExportUrl = (filters: AppealFilters) => apiUrl('/appeals/export.xlsx', { ...filterQuery(filters), queue: undefined, sort: undefined });
 
-export const importResult = z.object({
-  dryRun: z.boolean(),
-  total: z.number(),
-  imported: z.number(),
-  errors: z.array(z.object({ row: z.number(), column: z.string().nullable().optional(), message: z.string() })),
-});
-export type ImportResult = z.infer<typeof importResult>;
+export type ImportResult = ImportReport;
 
 export function importAppeals(file: File, dryRun: boolean) {
   const form = new FormData();
   form.append('file', file, file.name);
-  return apiUpload('/appeals/import', form, importResult, { dryRun });
+  return apiUpload('/appeals/import', form, importReport, { dryRun, mode: 'all-or-nothing' });
 }

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { useAppealLabels } from '../appeals/use-appeal-labels.ts';
 import { usePreferences } from '../preferences/PreferencesProvider.tsx';
 import { fetchNotifications, fetchUnreadCount, markAllNotificationsRead, markNotificationRead, notificationKeys, type NotificationView } from './api.ts';
 import { notificationTitle, safeLink } from './notification-text.ts';
@@ -14,6 +15,7 @@ import { notificationTitle, safeLink } from './notification-text.ts';
 export function NotificationBell() {
   const { t, i18n } = useTranslation();
   const { locale } = usePreferences();
+  const labels = useAppealLabels();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -80,7 +82,7 @@ export function NotificationBell() {
           >
             <Flex vertical gap={2} style={{ minWidth: 0 }}>
               <Typography.Text strong={!item.readAt} style={{ wordBreak: 'break-word' }}>
-                {notificationTitle(item, t, (key) => i18n.exists(key))}
+                {notificationTitle(item, t, (key) => i18n.exists(key), { clock: labels.clock, time: (iso) => formatDateTime(iso, locale) })}
               </Typography.Text>
               {item.body && locale !== 'en' && (
                 <Typography.Text type="secondary" style={{ fontSize: '0.85em' }} ellipsis>

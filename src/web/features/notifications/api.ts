@@ -1,18 +1,8 @@
 // Calls of the notification centre: the caller's notifications, the unread count, marking read.
-import { z } from 'zod';
+import { listOf, notificationView, readAllView, unreadCountView } from '../../../shared/schemas/index.ts';
 import { api } from '../../lib/api.ts';
 
-export const notificationView = z.object({
-  id: z.string(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string().nullable().optional(),
-  data: z.record(z.string(), z.unknown()).nullable().optional(),
-  link: z.string().nullable().optional(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
-export type NotificationView = z.infer<typeof notificationView>;
+export type { NotificationView } from '../../../shared/schemas/index.ts';
 
 export const notificationKeys = {
   all: ['notifications'] as const,
@@ -21,11 +11,11 @@ export const notificationKeys = {
 };
 
 export function fetchNotifications(unreadOnly: boolean, pageSize = 10) {
-  return api.get('/notifications', z.object({ items: z.array(notificationView), total: z.number() }), { unread: unreadOnly ? true : undefined, page: 1, pageSize });
+  return api.get('/notifications', listOf(notificationView), { unread: unreadOnly ? true : undefined, page: 1, pageSize });
 }
 
 export function fetchUnreadCount() {
-  return api.get('/notifications/unread-count', z.object({ count: z.number() }));
+  return api.get('/notifications/unread-count', unreadCountView);
 }
 
 export function markNotificationRead(id: string) {
@@ -33,5 +23,5 @@ export function markNotificationRead(id: string) {
 }
 
 export function markAllNotificationsRead() {
-  return api.post('/notifications/read-all');
+  return api.post('/notifications/read-all', undefined, readAllView);
 }
