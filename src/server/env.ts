@@ -31,6 +31,11 @@ const envSchema = z.object({
   QINQING_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   QINQING_WEB_DIR: z.string().min(1).optional(),
   QINQING_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  QINQING_SMTP_URL: z
+    .string()
+    .refine(isSmtpUrl, { error: 'must look like smtp://user:pass@host:587 or smtps://host:465' })
+    .optional(),
+  QINQING_MAIL_FROM: z.string().min(3).max(200).optional(),
 });
 
 export interface Config {
@@ -48,6 +53,8 @@ export interface Config {
   readonly bodyLimitBytes: number;
   readonly webDir: string;
   readonly embeddedDbPort: number;
+  /** E-mail through SMTP; without smtpUrl notifications stay in-app and the outbox keeps the mails pending. */
+  readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
 }
 
 export class ConfigError extends Error {
@@ -65,7 +72,7 @@ export function loadConfig(source: NodeJS.ProcessEnv, overrides: Partial<Record<
   }
   const parsed = envSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(raw[String(i.path[0])])}: ${i.message}`));
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(withoutPassword(raw[String(i.path[0])]))}: ${i.message}`));
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.QINQING_DATA_DIR);
@@ -87,5 +94,24 @@ export function loadConfig(source: NodeJS.ProcessEnv, overrides: Partial<Record<
     bodyLimitBytes: e.QINQING_BODY_LIMIT_BYTES,
     webDir: path.resolve(e.QINQING_WEB_DIR ?? 'dist/web'),
     embeddedDbPort: e.QINQING_DB_PORT,
+    mail: Object.freeze({ smtpUrl: e.QINQING_SMTP_URL, from: e.QINQING_MAIL_FROM ?? defaultSender(e.QINQING_SMTP_URL) }),
   });
+}
+
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** Passwords in URLs (SMTP, database) never reach the logs, even in a refused value. */
+const withoutPassword = (value: string | undefined) => value?.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+
+/** Without QINQING_MAIL_FROM: noreply@ the SMTP server's domain. */
+function defaultSender(smtpUrl: string | undefined): string {
+  const host = smtpUrl ? new URL(smtpUrl).hostname : 'localhost';
+  return `亲清 Qinqing <noreply@${host || 'localhost'}>`;
 }
