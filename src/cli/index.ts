@@ -6,6 +6,7 @@ import { config, withDatabase } from './with-database.ts';
 import { calendarCommands } from './calendar-commands.ts';
 import { userCommands } from './user-commands.ts';
 import { auditCommands } from './audit-commands.ts';
+import { appealCommands } from './appeal-commands.ts';
 import { isDatabaseEmpty, seedDemo } from '../server/demo/seed-demo.ts';
 
 export async function main(argv: string[]): Promise<void> {
@@ -60,6 +61,7 @@ export async function main(argv: string[]): Promise<void> {
   userCommands(program);
   calendarCommands(program);
   auditCommands(program);
+  appealCommands(program);
 
   await program.parseAsync(argv);
 }
