@@ -15,8 +15,9 @@ import { workingTimeIndex, type WorkingMs } from './working-time-index.ts';
 
 export const WARNING_FRACTION = 0.8;
 export const ESCALATE_AFTER_WORKING_DAYS = 2;
-/** Appeals handled per run; a backlog (the first run on old data) is worked off over the next runs. */
+/** Appeals handled per run, and the time after which a run starts no more: a backlog (the first run on old data) is worked off over the next runs. */
 export const SCAN_BATCH = 200;
+export const SCAN_BUDGET_MS = 500;
 
 export interface ScanDeps {
   db: Kysely<Database>;
@@ -310,10 +311,14 @@ async function resolveEnded(db: Kysely<Database>, now: Date): Promise<number> {
 }
 
 /** One run of the timer; safe to run in several processes at once (row locks with SKIP LOCKED, unique alerts). */
-export async function runSupervisionScan(deps: ScanDeps, options: { limit?: number } = {}): Promise<ScanResult> {
+export async function runSupervisionScan(deps: ScanDeps, options: { limit?: number; budgetMs?: number } = {}): Promise<ScanResult> {
   const { db } = deps;
   const now = deps.clock.now();
   const limit = options.limit ?? SCAN_BATCH;
+  const started = performance.now();
+  let handled = 0;
+  // At least one item per run, so that a slow database still makes progress.
+  const overBudget = () => handled > 0 && performance.now() - started > (options.budgetMs ?? SCAN_BUDGET_MS);
   const result: ScanResult = { warned: 0, registered: 0, escalated: 0, resolved: 0, more: false };
 
   result.resolved = await resolveEnded(db, now);
@@ -327,9 +332,12 @@ export async function runSupervisionScan(deps: ScanDeps, options: { limit?: numb
     .orderBy('escalate_at')
     .limit(limit + 1)
     .execute();
+  let stopped = false;
   for (const s of due.slice(0, limit)) {
+    if ((stopped = overBudget())) break;
     const outcome = await escalate(db, s.id, s.appeal_id, now);
     if (outcome) result[outcome]++;
+    handled++;
   }
 
   const cal = clockCalendar(await getCalendar(db));
@@ -342,6 +350,7 @@ export async function runSupervisionScan(deps: ScanDeps, options: { limit?: numb
   result.more = due.length > limit || actionable.length > limit;
 
   for (const id of actionable.slice(0, limit)) {
+    if (stopped || (stopped = overBudget())) break;
     const audits: AuditInput[] = [];
     const counts = await inTransaction(db, async (trx) => {
       // An appeal being changed right now is left to the next run.
@@ -354,7 +363,9 @@ export async function runSupervisionScan(deps: ScanDeps, options: { limit?: numb
     });
     result.warned += counts.warned;
     result.registered += counts.registered;
+    handled++;
   }
+  result.more ||= stopped;
   if (result.warned + result.registered + result.escalated + result.resolved > 0) deps.log.info({ ...result }, 'supervision scan');
   return result;
 }
