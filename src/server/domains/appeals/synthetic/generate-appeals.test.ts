@@ -1,4 +1,5 @@
 // The synthetic appeal generator on a real database: clock invariants, statuses against columns, next due times, timelines, plausible KPIs, determinism, and agreement with the live actions.
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../../test/helpers/database.ts';
 import type { AppealRow, ClockKind } from '../../../db/schema.ts';
@@ -13,18 +14,21 @@ const kinds: ClockKind[] = ['accept', 'sign', 'reply', 'follow_up'];
 const openStates = ['submitted', 'accepted', 'assigned', 'signed', 'returned', 'paused', 'replied', 'reopened'];
 
 let database: TestDatabase;
+let pool: pg.Pool;
 let report: SyntheticReport;
 let rows: AppealRow[];
 let preexisting: Set<string>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  pool = new pg.Pool({ connectionString: database.url, max: 2 });
   preexisting = new Set((await database.db.selectFrom('appeals').select('id').execute()).map((r) => r.id));
-  report = await generateSyntheticAppeals({ db: database.db, clock: fixedClock(NOW) }, { appeals: N, seed: 7, enterprises: 500, batchSize: 700, commitEvery: 1400 });
+  report = await generateSyntheticAppeals({ db: database.db, pool, clock: fixedClock(NOW) }, { appeals: N, seed: 7, enterprises: 500, batchSize: 700, commitEvery: 1400 });
   rows = (await database.db.selectFrom('appeals').selectAll().orderBy('number').execute()).filter((r) => !preexisting.has(r.id));
 }, 120_000);
 
 afterAll(async () => {
+  await pool.end();
   await database.close();
 });
 

@@ -1,12 +1,15 @@
 // `qinqing seed --synthetic-appeals N`: N appeals over the last three years, simulated with the live clock rules and written in large batches (benchmarks, demos).
-import { sql, type Kysely } from 'kysely';
-import type { Deps } from '../../../deps.ts';
-import type { Database } from '../../../db/schema.ts';
+import { sql } from 'kysely';
+import type pg from 'pg';
+import type { Db } from '../../../db/database.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { systemContext } from '../../../http/context.ts';
+import type { Clock } from '../../../platform/clock.ts';
 import { recordAudit } from '../../audit/audit.repository.ts';
+import { copyFrom, copyText } from './copy-rows.ts';
 import { Rng } from './prng.ts';
 import { buildBatch, submissionTimes, type Batch } from './synthetic-batch.ts';
+import type { SyntheticAppealRow, SyntheticEvent, SyntheticExtension } from './lifecycle.ts';
 import { loadSyntheticContext } from './synthetic-context.ts';
 import { ensureSyntheticEnterprises } from './synthetic-enterprises.ts';
 
@@ -37,32 +40,38 @@ export interface SyntheticReport {
   ms: number;
 }
 
-const appealColumns = [
+const appealColumns: ReadonlyArray<keyof SyntheticAppealRow & string> = [
   'id', 'number', 'title', 'content', 'status', 'channel', 'source_note', 'category_id', 'urgency', 'enterprise_id', 'contact_name', 'contact_phone', 'region_unit_id',
   'district_unit_id', 'submitted_at', 'submitted_by', 'lead_department_id', 'co_department_ids', 'suggested_department_id', 'handler_id', 'round', 'return_count',
   'reopen_count', 'extension_days', 'reject_reason', 'merged_into_id', 'paused_at', 'paused_ms', 'reply_content', 'resolution', 'replied_at', 'follow_up_at',
   'follow_up_reached', 'follow_up_resolved', 'follow_up_rating', 'enterprise_rating', 'enterprise_rated_at', 'rating', 'closed_at',
-  ...['accept', 'sign', 'reply', 'follow_up'].flatMap((k) => [`${k}_started_at`, `${k}_due_at`, `${k}_met_at`, `${k}_overdue`, `${k}_used_ms`]),
+  ...(['accept', 'sign', 'reply', 'follow_up'] as const).flatMap((k) => [`${k}_started_at`, `${k}_due_at`, `${k}_met_at`, `${k}_overdue`, `${k}_used_ms`] as const),
   'next_due_at', 'supervised', 'terms', 'version', 'created_at', 'updated_at',
 ];
-const eventColumns = ['appeal_id', 'at', 'actor_id', 'actor_unit_id', 'action', 'from_status', 'to_status', 'note', 'data', 'internal'];
-const extensionColumns = ['id', 'appeal_id', 'round', 'working_days', 'reason', 'requested_by', 'requested_at', 'decision', 'decided_by', 'decided_at', 'deny_reason'];
+const eventColumns: ReadonlyArray<keyof SyntheticEvent & string> = ['appeal_id', 'at', 'actor_id', 'actor_unit_id', 'action', 'from_status', 'to_status', 'note', 'data', 'internal'];
+const extensionColumns: ReadonlyArray<keyof SyntheticExtension & string> = ['id', 'appeal_id', 'round', 'working_days', 'reason', 'requested_by', 'requested_at', 'decision', 'decided_by', 'decided_at', 'deny_reason'];
 
-/** INSERT … SELECT FROM json_populate_recordset: one parameter per statement, each column typed by the table itself. */
-function insertJson(db: Kysely<Database>, table: string, columns: readonly string[], rows: readonly object[]) {
-  const list = sql.raw(columns.join(', '));
-  return sql`INSERT INTO ${sql.table(table)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(rows)}::json)`.execute(db);
+/** The batch as COPY text, built before the previous batch has finished writing. */
+function serialise(batch: Batch) {
+  return { appeals: copyText(batch.rows, appealColumns), events: copyText(batch.events, eventColumns), extensions: batch.extensions.length ? copyText(batch.extensions, extensionColumns) : null };
 }
 
-async function writeBatch(conn: Kysely<Database>, batch: Batch): Promise<void> {
-  await insertJson(conn, 'appeals', appealColumns, batch.rows);
-  await insertJson(conn, 'appeal_events', eventColumns, batch.events);
-  if (batch.extensions.length) await insertJson(conn, 'appeal_extensions', extensionColumns, batch.extensions);
+async function writeBatch(client: pg.ClientBase, text: ReturnType<typeof serialise>): Promise<void> {
+  await copyFrom(client, 'appeals', appealColumns, text.appeals);
+  await copyFrom(client, 'appeal_events', eventColumns, text.events);
+  if (text.extensions) await copyFrom(client, 'appeal_extensions', extensionColumns, text.extensions);
 }
 
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function generateSyntheticAppeals(deps: Pick<Deps, 'db' | 'clock'>, options: SyntheticOptions): Promise<SyntheticReport> {
+/** The Kysely handle for reads and the audit event, and the `pg` pool under it for COPY. */
+export interface SyntheticDeps {
+  db: Db;
+  pool: pg.Pool;
+  clock: Clock;
+}
+
+export async function generateSyntheticAppeals(deps: SyntheticDeps, options: SyntheticOptions): Promise<SyntheticReport> {
   const started = performance.now();
   const seed = options.seed ?? 1;
   const total = options.appeals;
@@ -78,36 +87,43 @@ export async function generateSyntheticAppeals(deps: Pick<Deps, 'db' | 'clock'>,
   const report: SyntheticReport = { appeals: 0, events: 0, extensions: 0, enterprisesCreated: created, enterprisesUsed: enterprises.length, from: null, to: now.toISOString(), statuses: {}, ms: 0 };
 
   // One connection: batch k is written while batch k+1 is simulated; a transaction per `commitEvery` appeals.
-  await deps.db.connection().execute(async (conn) => {
+  const client = await deps.pool.connect();
+  let failed = false;
+  try {
+    // Bulk data that can be generated again: no need to wait for the WAL flush at each commit.
+    await client.query('SET synchronous_commit = off');
     let writing: Promise<void> = Promise.resolve();
     let open = false;
-    try {
-      for (let offset = 0; offset < total; offset += batchSize) {
-        const size = Math.min(batchSize, total - offset);
-        const { rows: seq } = await sql<{ n: string }>`SELECT nextval('appeal_number_seq')::text AS n FROM generate_series(1, ${size})`.execute(deps.db);
-        const batch = await buildBatch({ rng, ids, ctx, enterprises, submittedAt: times.subarray(offset, offset + size), numbers: seq.map((r) => Number(r.n)).sort((a, b) => a - b), pause: yieldToIo });
-        await writing;
-        if (!open) await sql`BEGIN`.execute(conn);
-        const commit = (offset + size) % commitEvery === 0 || offset + size >= total;
-        open = !commit;
-        writing = (async () => {
-          await writeBatch(conn, batch);
-          if (commit) await sql`COMMIT`.execute(conn);
-          options.onProgress?.(offset + size, total);
-        })();
-        // Awaited before the next batch is written; until then a failure must not count as an unhandled rejection.
-        writing.catch(() => undefined);
-        report.appeals += batch.rows.length;
-        report.events += batch.events.length;
-        report.extensions += batch.extensions.length;
-        for (const row of batch.rows) report.statuses[row.status] = (report.statuses[row.status] ?? 0) + 1;
-      }
+    for (let offset = 0; offset < total; offset += batchSize) {
+      const size = Math.min(batchSize, total - offset);
+      const { rows: seq } = await deps.pool.query<{ n: string }>(`SELECT nextval('appeal_number_seq')::text AS n FROM generate_series(1, $1)`, [size]);
+      const numbers = seq.map((r) => Number(r.n)).sort((a, b) => a - b);
+      const batch = await buildBatch({ rng, ids, ctx, enterprises, submittedAt: times.subarray(offset, offset + size), numbers, pause: yieldToIo });
+      const text = serialise(batch);
       await writing;
-    } catch (error) {
-      await sql`ROLLBACK`.execute(conn).catch(() => undefined);
-      throw error;
+      if (!open) await client.query('BEGIN');
+      const commit = (offset + size) % commitEvery === 0 || offset + size >= total;
+      open = !commit;
+      writing = (async () => {
+        await writeBatch(client, text);
+        if (commit) await client.query('COMMIT');
+        options.onProgress?.(offset + size, total);
+      })();
+      // Awaited before the next batch is written; until then a failure must not count as an unhandled rejection.
+      writing.catch(() => undefined);
+      report.appeals += batch.rows.length;
+      report.events += batch.events.length;
+      report.extensions += batch.extensions.length;
+      for (const row of batch.rows) report.statuses[row.status] = (report.statuses[row.status] ?? 0) + 1;
     }
-  });
+    await writing;
+  } catch (error) {
+    failed = true;
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release(failed);
+  }
 
   await sql`ANALYZE enterprises, appeals, appeal_events, appeal_extensions`.execute(deps.db);
   report.from = total > 0 ? new Date(times[0]!).toISOString() : null;

@@ -17,7 +17,7 @@ export interface StageDurations {
   followUp: number;
 }
 
-type ClockColumns = { [K in ClockKind as `${K}_started_at` | `${K}_due_at` | `${K}_met_at`]: Date | null } & { [K in ClockKind as `${K}_overdue`]: boolean | null } & {
+export type ClockColumns = { [K in ClockKind as `${K}_started_at` | `${K}_due_at` | `${K}_met_at`]: Date | null } & { [K in ClockKind as `${K}_overdue`]: boolean | null } & {
   [K in ClockKind as `${K}_used_ms`]: number | null;
 };
 
@@ -130,7 +130,7 @@ export interface LifeContext {
   findMergeTarget(at: number): MergeTarget | null;
   /** Events to add to another appeal (a duplicate merged into it). */
   mergedInto(event: SyntheticEvent): void;
-  newId(): string;
+  newId(at: number): string;
 }
 
 const resolutionFor = weighted<Resolution>([
@@ -387,7 +387,7 @@ export function simulate(rng: Rng, row: SyntheticAppealRow, ctx: LifeContext): {
       const workingDays = rng.pick([3, 5, 5, 10]);
       const reason = '涉及多部门协调，需延长办理时限。';
       const extension: SyntheticExtension = {
-        id: ctx.newId(),
+        id: ctx.newId(life.at),
         appeal_id: row.id,
         round: row.round,
         working_days: workingDays,

@@ -1,4 +1,5 @@
 // Synthetic appeals agree with the live loop: each sampled timeline, replayed through submitAppeal/performAction at the same instants, gives the same columns. Also: same seed, same data.
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../../test/helpers/database.ts';
 import type { AppealRow } from '../../../db/schema.ts';
@@ -22,17 +23,24 @@ const compared = [
 
 let a: TestDatabase;
 let b: TestDatabase;
+const pools: pg.Pool[] = [];
+const poolOf = (database: TestDatabase) => {
+  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  pools.push(pool);
+  return pool;
+};
 /** Appeals the template already holds (the demo's), left out of the comparisons. */
 let demo: string[];
 
 beforeAll(async () => {
   [a, b] = await Promise.all([createTestDatabase(), createTestDatabase()]);
   demo = (await a.db.selectFrom('appeals').select('id').execute()).map((r) => r.id);
-  await generateSyntheticAppeals({ db: a.db, clock: fixedClock(NOW) }, options);
-  await generateSyntheticAppeals({ db: b.db, clock: fixedClock(NOW) }, options);
+  await generateSyntheticAppeals({ db: a.db, pool: poolOf(a), clock: fixedClock(NOW) }, options);
+  await generateSyntheticAppeals({ db: b.db, pool: poolOf(b), clock: fixedClock(NOW) }, options);
 }, 120_000);
 
 afterAll(async () => {
+  await Promise.all(pools.map((p) => p.end()));
   await Promise.all([a.close(), b.close()]);
 });
 

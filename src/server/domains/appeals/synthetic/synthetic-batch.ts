@@ -7,7 +7,6 @@ import type { SyntheticEnterprise } from './synthetic-enterprises.ts';
 import { appealText, meetingNames, mobilePhone, personName, type CategoryCode } from './texts.ts';
 
 const DAY = 86_400_000;
-type ClockColumnsOf<T> = Pick<T, Extract<keyof T, `${string}_${'started_at' | 'due_at' | 'met_at' | 'overdue' | 'used_ms'}`>>;
 const SHANGHAI = 8 * 3_600_000;
 
 const categoryMix = weighted<CategoryCode>([
@@ -109,7 +108,7 @@ export async function buildBatch(input: BatchInput): Promise<Batch> {
         return null;
       },
       mergedInto: (event) => eventsOf[indexById.get(event.appeal_id)!]!.push(event),
-      newId: () => ids.uuid(),
+      newId: (at) => ids.timeUuid(at),
     });
     eventsOf[rows.length]!.push(...life.events);
     rows.push(row);
@@ -132,12 +131,8 @@ function intake(rng: Rng, ids: Rng, ctx: SyntheticContext, enterprises: readonly
   const channel = enterprise ? enterpriseChannels(rng) : citizenChannels(rng);
   const text = appealText(rng, category, enterprise && rng.chance(0.3) ? enterprise.name : null, enterprise?.town ?? town!.name);
   const day = new Date(submittedAt.getTime() + SHANGHAI).toISOString().slice(0, 10).replaceAll('-', '');
-  const clocks = Object.fromEntries(
-    ['accept', 'sign', 'reply', 'follow_up'].flatMap((k) => [[`${k}_started_at`, null], [`${k}_due_at`, null], [`${k}_met_at`, null], [`${k}_overdue`, null], [`${k}_used_ms`, null]]),
-  );
   const row: SyntheticAppealRow = {
-    ...(clocks as ClockColumnsOf<SyntheticAppealRow>),
-    id: ids.uuid(),
+    id: ids.timeUuid(submittedAt.getTime()),
     number: `SQ${day}${String(sequence).padStart(6, '0')}`,
     title: text.title,
     content: text.content,
@@ -176,6 +171,11 @@ function intake(rng: Rng, ids: Rng, ctx: SyntheticContext, enterprises: readonly
     enterprise_rated_at: null,
     rating: null,
     closed_at: null,
+    // Written out rather than spread: a spread before ~60 properties sends V8 down a slow path (20× slower per row).
+    accept_started_at: null, accept_due_at: null, accept_met_at: null, accept_overdue: null, accept_used_ms: null,
+    sign_started_at: null, sign_due_at: null, sign_met_at: null, sign_overdue: null, sign_used_ms: null,
+    reply_started_at: null, reply_due_at: null, reply_met_at: null, reply_overdue: null, reply_used_ms: null,
+    follow_up_started_at: null, follow_up_due_at: null, follow_up_met_at: null, follow_up_overdue: null, follow_up_used_ms: null,
     next_due_at: null,
     supervised: false,
     terms: text.terms,

@@ -32,10 +32,10 @@ export interface SyntheticEnterprise {
   userId: string | null;
 }
 
-/** The organisation-code body of the i-th synthetic enterprise: 'MAQ' + five base-31 characters, so it never meets the demo codes. */
-function orgBody(i: number): string {
+/** The organisation-code body of the i-th synthetic enterprise of a seed: 'MAQ' + five base-31 characters, so it never meets the demo codes. */
+function orgBody(seed: number, i: number): string {
   let body = '';
-  let n = i;
+  let n = (seed * 1_000_003 + i) % 31 ** 5;
   for (let k = 0; k < 5; k++) {
     body = USCC_BODY[n % 31] + body;
     n = Math.floor(n / 31);
@@ -64,7 +64,7 @@ export async function ensureSyntheticEnterprises(db: Executor, seed: number, cou
     }
     if (names.has(name)) name = `${name.replace(/公司$/, '')}第${i}分公司`;
     names.add(name);
-    planned.push({ uscc: makeUscc(rng.chance(0.9) ? '91' : '92', town.divisionCode.slice(0, 6), orgBody(i)), name, town });
+    planned.push({ uscc: makeUscc(rng.chance(0.9) ? '91' : '92', town.divisionCode.slice(0, 6), orgBody(seed, i)), name, town });
   }
   let created = 0;
   for (let i = 0; i < planned.length; i += 5000) {

@@ -157,44 +157,52 @@ const replyBodies: Record<'resolved' | 'partially_resolved' | 'unresolved' | 'ex
 export const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程沈姚'.split('');
 const givenNames = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国红梅新华志强海燕文斌晓东建平俊杰雪梅'.split('');
 
-const fill = (template: string, rng: Rng, vars: Record<string, string>): string =>
-  template.replace(/\{(\w+)\}/g, (_, key: string) => {
-    if (key in vars) return vars[key]!;
-    switch (key) {
-      case 'n':
-        return String(rng.between(2, 12));
-      case 'k':
-        return String(rng.between(2, 6));
-      case 'w':
-        return String(rng.between(3, 500) * 10);
-      case 'p':
-        return String(rng.between(15, 60));
-      case 'm':
-        return String(rng.between(1, 12));
-      case 'd':
-        return String(rng.between(50, 800));
-      case 'y':
-        return String(rng.between(2022, 2026));
-      case 'v1':
-        return String(rng.between(4, 20) * 100);
-      case 'v2':
-        return String(rng.between(21, 60) * 100);
-      case 'road':
-        return rng.pick(roads);
-      case 'equipment':
-        return rng.pick(equipments);
-      case 'doc':
-        return rng.pick(documents);
-      case 'policy':
-        return rng.pick(policies);
-      case 'bank':
-        return rng.pick(banks);
-      case 'inspector':
-        return rng.pick(inspectors);
-      default:
-        return key;
-    }
-  });
+function slot(key: string, rng: Rng): string {
+  switch (key) {
+    case 'n':
+      return String(rng.between(2, 12));
+    case 'k':
+      return String(rng.between(2, 6));
+    case 'w':
+      return String(rng.between(3, 500) * 10);
+    case 'p':
+      return String(rng.between(15, 60));
+    case 'm':
+      return String(rng.between(1, 12));
+    case 'd':
+      return String(rng.between(50, 800));
+    case 'y':
+      return String(rng.between(2022, 2026));
+    case 'v1':
+      return String(rng.between(4, 20) * 100);
+    case 'v2':
+      return String(rng.between(21, 60) * 100);
+    case 'road':
+      return rng.pick(roads);
+    case 'equipment':
+      return rng.pick(equipments);
+    case 'doc':
+      return rng.pick(documents);
+    case 'policy':
+      return rng.pick(policies);
+    case 'bank':
+      return rng.pick(banks);
+    case 'inspector':
+      return rng.pick(inspectors);
+    default:
+      return key;
+  }
+}
+
+/** Templates split once into text and slot names (odd positions), since a million appeals fill them. */
+const parsed = new Map<string, string[]>();
+function fill(template: string, rng: Rng, vars: Record<string, string> = {}): string {
+  let parts = parsed.get(template);
+  if (!parts) parsed.set(template, (parts = template.split(/\{(\w+)\}/)));
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) out += (vars[parts[i]!] ?? slot(parts[i]!, rng)) + parts[i + 1]!;
+  return out;
+}
 
 export interface AppealText {
   title: string;
@@ -208,11 +216,13 @@ export function appealText(rng: Rng, category: CategoryCode, enterpriseName: str
   const topic = rng.pick(t.topics);
   const title = rng.chance(0.35) ? `关于${topic}的诉求` : rng.chance(0.5) ? `${town}${rng.pick(parks)}企业反映${topic}` : topic;
   const who = enterpriseName ? `我司${enterpriseName}` : '我们';
-  const opening = `${who}位于${town}${rng.chance(0.5) ? rng.pick(parks) : fill('{road}', rng, {})}，主要从事${rng.pick(businesses)}，现有员工约${rng.between(15, 900)}人。`;
-  const detailCount = rng.between(1, 3);
-  const details: string[] = [];
-  for (let i = 0; i < detailCount; i++) details.push(fill(rng.pick(t.details), rng, {}));
-  const content = `${opening}${[...new Set(details)].join('')}${rng.pick(t.asks)}`;
+  const opening = `${who}位于${town}${rng.chance(0.5) ? rng.pick(parks) : rng.pick(roads)}，主要从事${rng.pick(businesses)}，现有员工约${rng.between(15, 900)}人。`;
+  const first = rng.int(t.details.length);
+  const count = rng.between(1, 3);
+  let details = '';
+  // Consecutive distinct templates, so a content never repeats a sentence.
+  for (let i = 0; i < count && i < t.details.length; i++) details += fill(t.details[(first + i) % t.details.length]!, rng);
+  const content = `${opening}${details}${rng.pick(t.asks)}`;
   const terms = t.keywords.filter((k) => title.includes(k) || content.includes(k));
   return { title, content, terms: terms.length ? terms : [t.keywords[0]!] };
 }
