@@ -155,8 +155,12 @@ describe('the outbox job', () => {
     const lines: string[] = [];
     const log = { ...silentLogger, info: (_: unknown, message: string) => lines.push(message) } as unknown as Logger;
     const config = loadConfig({ NODE_ENV: 'test', QINQING_DATA_DIR: '/tmp' });
-    const job = appealJobDefinitions({ db: database.db, clock, log, config }).find((d) => d.name === 'notification-outbox')!;
-    expect(job.cron).toBe('* * * * *');
+    const definitions = appealJobDefinitions({ db: database.db, clock, log, config });
+    expect(definitions.map((d) => [d.name, d.cron])).toEqual([
+      ['appeal-supervision-scan', '* * * * *'],
+      ['notification-outbox', '* * * * *'],
+    ]);
+    const job = definitions.find((d) => d.name === 'notification-outbox')!;
     await job.handle({} as never);
     await job.handle({} as never);
     expect(lines.filter((l) => l.includes('e-mail is off'))).toHaveLength(1);
