@@ -1,4 +1,4 @@
-// The `qinqing` CLI: start, migrate, seed --demo, user create, calendar add|count|import, audit verify — calling the same use cases as the server.
+// The `qinqing` CLI: start, migrate, seed --demo|--synthetic-appeals, user create, calendar add|count|import, audit verify — calling the same use cases as the server.
 import { Command, Option } from 'commander';
 import { createLogger } from '../server/platform/logger.ts';
 import { startQinqing, stopOnSignals } from '../server/main.ts';
@@ -7,7 +7,7 @@ import { calendarCommands } from './calendar-commands.ts';
 import { userCommands } from './user-commands.ts';
 import { auditCommands } from './audit-commands.ts';
 import { appealCommands } from './appeal-commands.ts';
-import { isDatabaseEmpty, seedDemo } from '../server/demo/seed-demo.ts';
+import { seedCommands } from './seed-commands.ts';
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('qinqing').description('亲清 Qinqing — 营商环境服务平台 / business-environment platform').showHelpAfterError();
@@ -42,22 +42,7 @@ export async function main(argv: string[]): Promise<void> {
       await withDatabase(async () => console.log('migrations up to date'));
     });
 
-  program
-    .command('seed')
-    .description('载入数据 / load data')
-    .requiredOption('--demo', '载入演示城市和演示用户（仅限空数据库） / load the demo city and users (empty database only)')
-    .action(async () => {
-      await withDatabase(async (deps) => {
-        if (!(await isDatabaseEmpty(deps.db))) {
-          console.error('数据库不为空，未载入演示数据 / the database is not empty; demo data not loaded');
-          process.exitCode = 1;
-          return;
-        }
-        const result = await seedDemo(deps);
-        console.log(`demo city loaded: ${result.units} units, ${result.users} users (password qinqing-demo; they log in only in demo mode)`);
-      });
-    });
-
+  seedCommands(program);
   userCommands(program);
   calendarCommands(program);
   auditCommands(program);
