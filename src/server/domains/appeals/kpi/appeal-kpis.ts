@@ -34,11 +34,12 @@ export function periodInstants(period: KpiPeriod): { start: Date; end: Date } {
   return { start: new Date(`${period.from}T00:00:00+08:00`), end: new Date(Date.parse(`${period.to}T00:00:00+08:00`) + 86_400_000) };
 }
 
-const groupKeys: Record<KpiGrouping, RawBuilder<string | null>> = {
-  department: sql`appeals.lead_department_id::text`,
-  district: sql`appeals.district_unit_id::text`,
+/** Raw columns (uuids arrive as strings) and a month start as an instant: cheaper per row than casts or to_char over a year of rows. */
+const groupKeys: Record<KpiGrouping, RawBuilder<string | Date | null>> = {
+  department: sql`appeals.lead_department_id`,
+  district: sql`appeals.district_unit_id`,
   channel: sql`appeals.channel`,
-  month: sql`to_char(appeals.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`,
+  month: sql`date_trunc('month', appeals.submitted_at, 'Asia/Shanghai')`,
 };
 
 interface Counts {
@@ -137,14 +138,15 @@ export async function computeAppealKpis(db: Executor, scope: AppealScope, query:
 
   const counts = (r: (typeof rows)[number]): Counts => Object.fromEntries(countNames.map((n) => [n, Number(r[n])])) as unknown as Counts;
   if (query.groupBy === 'month') {
-    const found = new Map(rows.map((r) => [r.key!, counts(r)]));
+    const found = new Map(rows.map((r) => [shanghaiDate(r.key as Date).slice(0, 7), counts(r)]));
     return monthsOf(period).map((month) => kpiRowOf(month, `${month.slice(0, 4)}年${Number(month.slice(5))}月`, found.get(month) ?? emptyCounts()));
   }
-  const names = query.groupBy === 'department' || query.groupBy === 'district' ? await unitNames(db, rows.flatMap((r) => (r.key ? [r.key] : []))) : new Map<string, string>();
+  const names = query.groupBy === 'department' || query.groupBy === 'district' ? await unitNames(db, rows.flatMap((r) => (r.key ? [r.key as string] : []))) : new Map<string, string>();
   const items = rows.map((r) => {
-    if (query.groupBy === 'channel') return kpiRowOf(r.key!, channelNames[r.key as AppealChannel] ?? r.key!, counts(r));
-    if (r.key === null) return query.groupBy === 'department' ? kpiRowOf(UNASSIGNED, '未交办', counts(r)) : kpiRowOf(CITY_LEVEL, '市本级', counts(r));
-    return kpiRowOf(r.key, names.get(r.key) ?? r.key, counts(r));
+    const key = r.key as string | null;
+    if (query.groupBy === 'channel') return kpiRowOf(key!, channelNames[key as AppealChannel] ?? key!, counts(r));
+    if (key === null) return query.groupBy === 'department' ? kpiRowOf(UNASSIGNED, '未交办', counts(r)) : kpiRowOf(CITY_LEVEL, '市本级', counts(r));
+    return kpiRowOf(key, names.get(key) ?? key, counts(r));
   });
   return items.sort((a, b) => b.total - a.total || a.label.localeCompare(b.label, 'zh-CN') || a.key.localeCompare(b.key));
 }
