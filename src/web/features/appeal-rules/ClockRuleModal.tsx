@@ -8,6 +8,10 @@ import { applyFieldErrors } from '../../lib/form-errors.ts';
 import { putClockRule, ruleKeys } from './api.ts';
 import { dayFields, type ClockRuleRow, type Durations } from './clock-rules.ts';
 
+/** `1`, not the `1.0` the half-day step would otherwise show; what is being typed is left alone. */
+const plainNumber = (value: string | number | undefined, info: { userTyping: boolean; input: string }) =>
+  info.userTyping ? info.input : value === undefined || value === '' ? '' : String(Number(value));
+
 export interface ClockRuleTarget {
   row: ClockRuleRow;
   categoryLabel: string;
@@ -56,7 +60,7 @@ export function ClockRuleModal({ target, onClose }: { target: ClockRuleTarget | 
         {dayFields.map((field) => (
           <Form.Item key={field} name={field} label={t(`appealRules.clocks.${field}`)} rules={[{ required: true, message: t('common.required') }]}>
             {/* No min/max/step enforcement here: the server's rule (0.5 … 60, halves) is the one that counts, and its message shows at the field. */}
-            <InputNumber step={0.5} suffix={t('appealRules.clocks.unit')} style={{ width: 200 }} data-testid={`clock-rule-${field}`} />
+            <InputNumber step={0.5} formatter={plainNumber} suffix={t('appealRules.clocks.unit')} style={{ width: 200 }} data-testid={`clock-rule-${field}`} />
           </Form.Item>
         ))}
       </Form>

@@ -21,7 +21,7 @@ function Departments({ title, items, color, testId }: { title: string; items: Ra
         size={settings.careMode ? 'large' : 'small'}
         dataSource={items}
         renderItem={(item) => (
-          <List.Item extra={<Typography.Text strong>{t('leaderDashboard.score', { score: formatScore(item.score) })}</Typography.Text>}>
+          <List.Item extra={<Typography.Text strong style={{ whiteSpace: 'nowrap' }}>{t('leaderDashboard.score', { score: formatScore(item.score) })}</Typography.Text>}>
             <Flex vertical>
               <span>{item.label}</span>
               {settings.showSecondary && <Typography.Text type="secondary">{t(`kpiPage.ranking.tiers.${item.tier}`)}</Typography.Text>}

@@ -18,5 +18,5 @@ export default function TrendChart({ rows }: { rows: KpiRow[] }) {
     const withYear = spansYears(rows.map((row) => row.key));
     return monthlyTrendOption({ rows, keys: headlineRates, names, volumeName: t('kpiPage.volume'), monthLabel: (key) => monthLabel(key, locale, withYear), care: settings.careMode });
   }, [rows, t, tc, locale, settings.careMode]);
-  return <EChart option={option} height={settings.careMode ? 400 : 320} label={t('leaderDashboard.trendLabel')} testId="dashboard-trend" />;
+  return <EChart option={option} height={settings.careMode ? 460 : 420} label={t('leaderDashboard.trendLabel')} testId="dashboard-trend" />;
 }

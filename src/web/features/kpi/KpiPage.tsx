@@ -1,7 +1,7 @@
 // The appeal KPI page (诉求考核指标): period, five rates, rates by department/district/channel/month, monthly trend, table, exports and 部门比服务.
 import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Flex, Row, Tabs, Tooltip, Typography } from 'antd';
+import { Button, Card, Flex, Tabs, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -68,7 +68,7 @@ export default function KpiPage() {
     return monthlyTrendOption({ rows, keys: chartRates, names, volumeName: t('kpiPage.volume'), monthLabel: (key) => monthLabel(key, locale, withYear), care: settings.careMode });
   }, [monthly.data, chartRates, names, t, locale, settings.careMode]);
 
-  const chartHeight = settings.careMode ? 420 : 320;
+  const chartHeight = settings.careMode ? 440 : 340;
   const groupName = t(`kpiPage.groupBy.${groupBy}`);
   const exports = (
     <>
@@ -97,25 +97,24 @@ export default function KpiPage() {
       <ErrorAlert error={grouped.error ?? monthly.error ?? ranking.error} onRetry={() => void Promise.all([grouped.refetch(), monthly.refetch(), ranking.refetch()])} />
       <RateCards summary={grouped.data?.summary} loading={grouped.isLoading} />
 
-      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={24} xl={12}>
-          <Card title={t('kpiPage.chartTrend')} style={{ height: '100%' }}>
-            <EChart option={trendOption} height={chartHeight} label={t('kpiPage.chartLabel', { title: t('kpiPage.chartTrend') })} testId="kpi-trend-chart" />
-          </Card>
-        </Col>
-        <Col xs={24} xl={12}>
-          <Card title={t('kpiPage.chartByGroup', { group: groupName })} style={{ height: '100%' }}>
-            <EChart option={barOption} height={chartHeight} label={t('kpiPage.chartLabel', { title: t('kpiPage.chartByGroup', { group: groupName }) })} testId="kpi-bar-chart" />
-          </Card>
-        </Col>
-      </Row>
+      <Card title={t('kpiPage.chartTrend')} style={{ marginBottom: 16 }}>
+        <EChart option={trendOption} height={chartHeight} label={t('kpiPage.chartLabel', { title: t('kpiPage.chartTrend') })} testId="kpi-trend-chart" />
+      </Card>
 
-      <Card title={t('kpiPage.table')} style={{ marginBottom: 16 }}>
+      <Card style={{ marginBottom: 16 }} data-testid="kpi-groups">
         <Tabs
           activeKey={groupBy}
           onChange={(key) => update({ groupBy: key as KpiGroupBy })}
           items={groupings.map((key) => ({ key, label: <span data-testid={`kpi-group-${key}`}>{t(`kpiPage.groupBy.${key}`)}</span> }))}
         />
+        {/* By month the trend above already draws the rates. */}
+        {groupBy !== 'month' && (
+          <div style={{ marginBottom: 16 }}>
+            <Typography.Title level={5}>{t('kpiPage.chartByGroup', { group: groupName })}</Typography.Title>
+            <EChart option={barOption} height={chartHeight} label={t('kpiPage.chartLabel', { title: t('kpiPage.chartByGroup', { group: groupName }) })} testId="kpi-bar-chart" />
+          </div>
+        )}
+        <Typography.Title level={5}>{t('kpiPage.table')}</Typography.Title>
         <KpiTable rows={grouped.data?.items ?? []} summary={grouped.data?.summary} groupBy={groupBy} loading={grouped.isFetching} />
       </Card>
 

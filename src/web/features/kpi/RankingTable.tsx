@@ -23,12 +23,13 @@ export function RankingTable({ ranking, loading }: { ranking: KpiRanking | undef
     {
       key: 'rank',
       title: t('kpiPage.ranking.rank'),
-      width: 96,
       render: (_, item) => {
         if (item.rank === null)
           return (
             <Tooltip title={t('kpiPage.ranking.notRankedHint', { count: minAppeals })}>
-              <Typography.Text type="secondary">{t('kpiPage.ranking.notRanked')}</Typography.Text>
+              <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                {t('kpiPage.ranking.notRanked')}
+              </Typography.Text>
             </Tooltip>
           );
         const medal = medalOf(item.rank);

@@ -1,7 +1,7 @@
 // Tests of the KPI chart options: short department names, percent bars with empty rates as gaps, the legend's first selection, the monthly trend's axes and care-mode type.
 import { describe, expect, it } from 'vitest';
 import type { KpiRow } from '../../../shared/schemas/index.ts';
-import { monthlyTrendOption, rateBarOption, rateColors, shortLabel } from './chart-options.ts';
+import { monthlyTrendOption, rateAxisMin, rateBarOption, rateColors, shortLabel } from './chart-options.ts';
 import type { RateKey } from './rates.ts';
 
 const row = (key: string, label: string, over: Partial<KpiRow> = {}): KpiRow => ({
@@ -17,6 +17,17 @@ describe('shortLabel', () => {
     expect(shortLabel('Housing Bureau (HB)')).toBe('HB');
     expect(shortLabel('吴兴区')).toBe('吴兴区');
     expect(shortLabel('湖州市南太湖新区管理委员会办公室', 8)).toBe('湖州市南太湖新…');
+  });
+});
+
+describe('rateAxisMin', () => {
+  it('starts at least 5 points below the lowest rate, on a multiple of 10, never below 0', () => {
+    expect(rateAxisMin([82.8, 96.7, null, 100])).toBe(70);
+    expect(rateAxisMin([75])).toBe(70);
+    expect(rateAxisMin([74.9])).toBe(60);
+    expect(rateAxisMin([3, 50])).toBe(0);
+    expect(rateAxisMin([null])).toBe(0);
+    expect(rateAxisMin([])).toBe(0);
   });
 });
 
@@ -41,8 +52,14 @@ describe('rateBarOption', () => {
     expect((option.legend as { selected: Record<string, boolean> }).selected).toEqual({ S: true, X: false, M: true, F: false });
   });
 
+  it('starts the axis below the lowest rate of any series, so a bar switched on later is not cut off', () => {
+    expect((option.yAxis as { min: number }).min).toBe(40);
+    const close = rateBarOption({ rows: [row('a', 'A', { onTimeSignRate: 0.9, followUpRate: 0.97 })], keys, names, shown: ['onTimeSignRate'], care: false });
+    expect((close.yAxis as { min: number }).min).toBe(80);
+  });
+
   it('rotates crowded axis labels and enlarges type in care mode', () => {
-    const many = Array.from({ length: 8 }, (_, i) => row(String(i), `部门${i}`));
+    const many = Array.from({ length: 11 }, (_, i) => row(String(i), `部门${i}`));
     expect((rateBarOption({ rows: many, keys, names, care: false }).xAxis as { axisLabel: { rotate: number } }).axisLabel.rotate).toBe(30);
     expect((option.xAxis as { axisLabel: { rotate: number } }).axisLabel.rotate).toBe(0);
     const care = rateBarOption({ rows, keys, names, care: true });
@@ -62,6 +79,7 @@ describe('monthlyTrendOption', () => {
     expect(series[2]!.data).toEqual([3, 0, 7]);
     expect((series[2] as { yAxisIndex: number }).yAxisIndex).toBe(1);
     expect(asArray(option.yAxis as object[])).toHaveLength(2);
+    expect((asArray(option.yAxis as object[])[0] as { min: number }).min).toBe(40);
   });
 
   it('colours each series like the rate cards, the volume last', () => {

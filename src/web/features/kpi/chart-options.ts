@@ -24,6 +24,17 @@ export function shortLabel(label: string, max = 8): string {
   return label.length > max ? `${label.slice(0, max - 1)}…` : label;
 }
 
+/**
+ * The lower end of a percent axis: rates cluster near the top (80–100 %), and an axis from 0 would
+ * flatten the differences that matter; the axis starts at least 5 points below the lowest value, on a
+ * multiple of 10, never below 0.
+ */
+export function rateAxisMin(values: ReadonlyArray<number | null>): number {
+  const present = values.filter((v): v is number => v !== null);
+  if (present.length === 0) return 0;
+  return Math.max(0, Math.floor((Math.min(...present) - 5) / 10) * 10);
+}
+
 const fontSizes = (care: boolean) => ({ axis: care ? 16 : 12, legend: care ? 18 : 12 });
 const percentText = (value: unknown) => (typeof value === 'number' ? `${value}%` : '—');
 
@@ -41,14 +52,15 @@ export interface RateBarInput {
 export function rateBarOption({ rows, keys, names, shown = keys, care, label = (row) => shortLabel(row.label) }: RateBarInput): KpiChartOption {
   const size = fontSizes(care);
   const categories = rows.map(label);
+  const series = keys.map((key): BarSeriesOption => ({ type: 'bar', name: names[key], data: rows.map((row) => ratePercent(row[key])), barMaxWidth: 28 }));
   return {
     color: keys.map((key) => rateColors[key]),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: percentText },
     legend: { top: 0, textStyle: { fontSize: size.legend }, data: keys.map((key) => names[key]), selected: Object.fromEntries(keys.map((key) => [names[key], shown.includes(key)])) },
     grid: { left: 8, right: 16, top: care ? 56 : 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, rotate: categories.length > 6 ? 30 : 0, fontSize: size.axis } },
-    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%', fontSize: size.axis } },
-    series: keys.map((key) => ({ type: 'bar', name: names[key], data: rows.map((row) => ratePercent(row[key])), barMaxWidth: 28 })),
+    xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, rotate: categories.length > 10 ? 30 : 0, fontSize: size.axis } },
+    yAxis: { type: 'value', min: rateAxisMin(series.flatMap((s) => s.data as Array<number | null>)), max: 100, axisLabel: { formatter: '{value}%', fontSize: size.axis } },
+    series,
   };
 }
 
@@ -82,7 +94,7 @@ export function monthlyTrendOption({ rows, keys, names, volumeName, monthLabel, 
     grid: { left: 8, right: 8, top: care ? 56 : 40, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: rows.map((row) => monthLabel(row.key)), axisLabel: { fontSize: size.axis } },
     yAxis: [
-      { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%', fontSize: size.axis } },
+      { type: 'value', min: rateAxisMin(lines.flatMap((line) => line.data as Array<number | null>)), max: 100, axisLabel: { formatter: '{value}%', fontSize: size.axis } },
       { type: 'value', minInterval: 1, splitLine: { show: false }, axisLabel: { fontSize: size.axis } },
     ],
     series: [...lines, volume],
