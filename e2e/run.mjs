@@ -1,4 +1,4 @@
-// Browser flows in Debian's Chromium (playwright-core): log in as each role, switch language and care mode, screenshot every step.
+// Browser flows in Debian's Chromium (playwright-core): log in as each role, switch language and care mode, walk one appeal through the whole loop, check who may not see it; screenshot every step.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,9 +25,74 @@ const roles = [
   { username: 'enterprise', layout: 'layout-enterprise' },
 ];
 
+/** Generous waits: the flows run beside other work on a small machine. */
+const patience = 60_000;
+
+/** A fresh browser context signed in as `username`; phones get a 390 px wide touch viewport. */
+async function signedIn(username, { phone = false } = {}) {
+  const context = await browser.newContext(
+    phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' } : { viewport: { width: 1366, height: 900 }, locale: 'zh-CN' },
+  );
+  context.setDefaultTimeout(patience);
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill('qinqing-demo');
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: patience });
+  // Preferences live in the account: an earlier flow may have left care mode on; these flows use the standard layout.
+  const careMode = await page.evaluate(async () => (await (await fetch('/api/v1/me')).json()).user.careMode);
+  if (careMode) {
+    await page.evaluate(() => fetch('/api/v1/me', { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ careMode: false }) }));
+    await page.evaluate(() => document.defaultView.localStorage.clear());
+    await page.reload();
+  }
+  await page.locator('[data-testid^="layout-"][data-care-mode="false"]').waitFor({ timeout: patience });
+  return { context, page };
+}
+
+async function shot(page, name, fullPage = false) {
+  // A full-page picture taken while scrolled would show the sticky header in the middle of the page.
+  if (fullPage) await page.evaluate(() => document.defaultView.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage });
+}
+
+async function openAppeal(page, id) {
+  await page.goto(`${base}/appeals/${id}`);
+  await page.getByTestId('page-appeal-detail').waitFor({ timeout: patience });
+}
+
+async function waitForStatus(page, status) {
+  await page.locator(`[data-testid="page-appeal-detail"][data-appeal-status="${status}"]`).waitFor({ timeout: patience });
+}
+
+/** Clicks an action button of the detail page, lets `fill` answer the dialog, confirms, and waits for the dialog to close. */
+async function act(page, action, fill = async () => {}) {
+  await page.getByTestId(`action-${action}`).click();
+  const form = page.getByTestId(`action-form-${action}`);
+  await form.waitFor();
+  await fill(form);
+  await page.getByTestId('action-confirm').click();
+  await form.waitFor({ state: 'detached', timeout: 15_000 });
+}
+
+async function rate(scope, stars) {
+  await scope.locator('.ant-rate-star').nth(stars - 1).click();
+}
+
+/** Picks a unit in an antd TreeSelect by typing part of its name. */
+async function pickUnit(page, testId, name) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(name);
+  await page.locator('.ant-select-tree-title', { hasText: name }).first().click();
+}
+
 let passed = 0;
 let failed = 0;
+/** E2E_ONLY=<regex> runs only the matching flows (while working on them); the full run leaves it unset. */
+const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
 async function step(name, fn) {
+  if (only && !only.test(name)) return;
   try {
     await fn();
     passed++;
@@ -71,7 +136,7 @@ try {
       await page.getByTestId('login-username').fill(username);
       await page.getByTestId('login-password').fill('qinqing-demo');
       await page.getByTestId('login-submit').click();
-      await page.getByTestId(layout).waitFor({ timeout: 15_000 });
+      await page.getByTestId(layout).waitFor({ timeout: patience });
       await page.screenshot({ path: path.join(shots, `${username}.png`) });
       await page.getByTestId('logout').click();
       await page.getByTestId('login-username').waitFor();
@@ -126,10 +191,228 @@ try {
     await page.getByTestId('layout-admin').waitFor();
     for (const key of ['users', 'org', 'calendar', 'audit']) {
       await page.getByTestId(`nav-${key}`).click();
-      await page.getByTestId(`page-${key}`).waitFor({ timeout: 15_000 });
+      await page.getByTestId(`page-${key}`).waitFor({ timeout: patience });
       await page.waitForLoadState('networkidle');
       await page.screenshot({ path: path.join(shots, `admin-${key}.png`) });
     }
+    await context.close();
+  });
+
+  const appeal = { id: null, number: null, title: `厂房用电报装迟迟未通电（${Date.now() % 100000}）` };
+  const needAppeal = () => {
+    if (!appeal.id || !appeal.number) throw new Error('no appeal: the submission flow failed');
+  };
+
+  await step('appeal · an enterprise submits an appeal on a phone and sees it in its list', async () => {
+    const { context, page } = await signedIn('enterprise', { phone: true });
+    await page.getByTestId('nav-toggle').click();
+    await page.getByTestId('nav-submitAppeal').click();
+    await page.getByTestId('page-appeal-submit').waitFor();
+    await page.getByTestId('submit-title').fill(appeal.title);
+    await page.getByTestId('submit-content').fill('我司新厂房 10 月底申请用电报装，至今一个多月仍未通电，设备无法调试，影响投产。请协调供电和住建部门尽快处理。');
+    await page.getByTestId('submit-contact-phone').fill('13800001234');
+    await shot(page, 'appeal-1-submit-phone', true);
+    await page.getByTestId('submit-appeal').click();
+    await waitForStatus(page, 'submitted');
+    appeal.id = page.url().split('/appeals/')[1];
+    appeal.number = await page.getByTestId('page-appeal-detail').getAttribute('data-appeal-number');
+    if (!appeal.id || !appeal.number) throw new Error('no appeal id or number after submitting');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (overflow > 0) throw new Error(`the detail page is ${overflow}px wider than the phone`);
+    await shot(page, 'appeal-2-submitted-phone', true);
+    await page.goto(`${base}/appeals`);
+    await page.getByTestId(`appeal-row-${appeal.number}`).waitFor();
+    await shot(page, 'appeal-3-my-appeals-phone', true);
+    await context.close();
+  });
+
+  await step('appeal · the dispatcher finds it in the triage queue and assigns it to 住建局', async () => {
+    needAppeal();
+    const { context, page } = await signedIn('dispatcher');
+    await page.getByTestId('nav-triage').click();
+    await page.getByTestId(`appeal-row-${appeal.number}`).waitFor({ timeout: patience });
+    const tone = await page.getByTestId(`appeal-row-${appeal.number}`).locator('xpath=ancestor::tr').getByTestId('countdown').getAttribute('data-tone');
+    if (tone !== 'green') throw new Error(`a fresh appeal's countdown is ${tone}, expected green`);
+    await shot(page, 'appeal-4-triage');
+    await page.getByTestId(`appeal-row-${appeal.number}`).click();
+    await waitForStatus(page, 'submitted');
+    await act(page, 'assign', async () => {
+      await pickUnit(page, 'action-department', '市住房和城乡建设局');
+      await shot(page, 'appeal-5-assign-dialog');
+    });
+    await waitForStatus(page, 'assigned');
+    await context.close();
+  });
+
+  await step('appeal · handler-zjj is notified, signs, pauses and resumes the clock, and asks for an extension', async () => {
+    needAppeal();
+    const { context, page } = await signedIn('handler-zjj');
+    await page.getByTestId('notification-bell').click();
+    await page.getByTestId('notification-item').filter({ hasText: appeal.number }).first().waitFor({ timeout: patience });
+    await shot(page, 'appeal-6-notification');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('nav-myWork').click();
+    await page.getByTestId(`appeal-row-${appeal.number}`).click();
+    await waitForStatus(page, 'assigned');
+    await act(page, 'sign');
+    await waitForStatus(page, 'signed');
+    await act(page, 'pause', (form) => form.getByTestId('action-reason').fill('请企业补充用电报装申请表和厂房竣工验收材料'));
+    await waitForStatus(page, 'paused');
+    await page.getByTestId('clock-reply').getByTestId('countdown').and(page.locator('[data-tone="paused"]')).waitFor();
+    await act(page, 'resume');
+    await waitForStatus(page, 'signed');
+    await act(page, 'request-extension', async (form) => {
+      await form.locator('[data-testid="action-working-days"] input, input[data-testid="action-working-days"]').first().fill('3');
+      await form.getByTestId('action-reason').fill('需协调供电公司现场勘查，预计三个工作日');
+    });
+    await page.getByTestId('pending-extension').waitFor();
+    await page.getByTestId('note-input').fill('已电话联系供电公司，周三现场勘查。');
+    await page.getByTestId('note-add').click();
+    await page.getByTestId('appeal-notes').getByText('周三现场勘查').waitFor();
+    await shot(page, 'appeal-7-handler-extension', true);
+    await context.close();
+  });
+
+  await step('appeal · the dispatcher approves the extension and the reply deadline moves', async () => {
+    needAppeal();
+    const { context, page } = await signedIn('dispatcher');
+    await openAppeal(page, appeal.id);
+    await page.getByTestId('pending-extension').waitFor();
+    const before = await page.getByTestId('clock-reply').textContent();
+    await act(page, 'approve-extension');
+    await page.getByTestId('pending-extension').waitFor({ state: 'detached' });
+    await page.waitForFunction((text) => document.querySelector('[data-testid="clock-reply"]')?.textContent !== text, before);
+    await page.getByTestId('appeal-timeline').locator('[data-action="approve-extension"]').waitFor();
+    await shot(page, 'appeal-8-extension-approved', true);
+    await context.close();
+  });
+
+  await step('appeal · handler-zjj replies with the resolution', async () => {
+    needAppeal();
+    const { context, page } = await signedIn('handler-zjj');
+    await openAppeal(page, appeal.id);
+    await act(page, 'reply', async (form) => {
+      await form.getByTestId('action-content').fill('已协调供电公司完成现场勘查并接电，贵司厂房于本周通电，设备可以调试。');
+      await form.getByTestId('action-resolution').getByText('已解决').click();
+    });
+    await waitForStatus(page, 'replied');
+    await context.close();
+  });
+
+  await step('appeal · the follow-up officer records the call and closes the appeal', async () => {
+    needAppeal();
+    const { context, page } = await signedIn('followup');
+    await page.getByTestId('nav-followUps').click();
+    await page.getByTestId(`appeal-row-${appeal.number}`).click();
+    await waitForStatus(page, 'replied');
+    await act(page, 'follow-up', async (form) => {
+      await rate(form.getByTestId('action-rating'), 5);
+      await form.getByTestId('action-comment').fill('企业表示已通电，非常满意。');
+    });
+    await act(page, 'close');
+    await waitForStatus(page, 'closed');
+    await shot(page, 'appeal-9-closed-staff', true);
+    await context.close();
+  });
+
+  await step('appeal · the enterprise sees the closed appeal with its public timeline on the phone and rates it', async () => {
+    needAppeal();
+    const { context, page } = await signedIn('enterprise', { phone: true });
+    await openAppeal(page, appeal.id);
+    await waitForStatus(page, 'closed');
+    const actions = await page.getByTestId('timeline-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-action')));
+    for (const expected of ['submit', 'assign', 'sign', 'pause', 'resume', 'approve-extension', 'reply', 'close']) {
+      if (!actions.includes(expected)) throw new Error(`the timeline lacks ${expected}: ${actions.join(', ')}`);
+    }
+    if (actions.indexOf('submit') !== 0 || actions.indexOf('close') < actions.indexOf('reply')) throw new Error(`the timeline is not oldest first: ${actions.join(', ')}`);
+    for (const internal of ['request-extension']) if (actions.includes(internal)) throw new Error(`the enterprise sees the internal step ${internal}`);
+    if (await page.getByTestId('appeal-notes').count()) throw new Error('the enterprise sees internal notes');
+    if (await page.getByText('周三现场勘查').count()) throw new Error('the enterprise sees the text of an internal note');
+    await shot(page, 'appeal-10-enterprise-closed-phone', true);
+    await page.getByTestId('rate-now').click();
+    const form = page.getByTestId('action-form-rate');
+    await rate(form.getByTestId('action-rating'), 5);
+    await form.getByTestId('action-rating-label').filter({ hasText: '非常满意' }).waitFor();
+    await page.getByTestId('action-confirm').click();
+    await page.getByTestId('appeal-rating-label').filter({ hasText: '非常满意' }).waitFor({ timeout: patience });
+    if (await page.getByTestId('rate-now').count()) throw new Error('the rate button is still offered after rating');
+    await shot(page, 'appeal-11-enterprise-rated-phone', true);
+    await context.close();
+  });
+
+  await step("appeal · enterprise2 cannot open enterprise's appeal", async () => {
+    needAppeal();
+    const { context, page } = await signedIn('enterprise2');
+    await page.goto(`${base}/appeals/${appeal.id}`);
+    await page.getByTestId('appeal-not-found').waitFor({ timeout: patience });
+    if (await page.getByText(appeal.title).count()) throw new Error('enterprise2 sees the title');
+    await page.goto(`${base}/appeals`);
+    await page.getByTestId('page-my-appeals').waitFor();
+    await page.waitForLoadState('networkidle');
+    if (await page.getByTestId(`appeal-row-${appeal.number}`).count()) throw new Error("enterprise's appeal is in enterprise2's list");
+    await shot(page, 'appeal-12-enterprise2-not-found');
+    await context.close();
+  });
+
+  await step("appeal · handler-swj's queue does not contain the 住建局 appeal", async () => {
+    needAppeal();
+    const { context, page } = await signedIn('handler-swj');
+    await page.getByTestId('nav-myWork').click();
+    await page.getByTestId('page-my-work').waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.locator('.ant-table-tbody').waitFor();
+    if (await page.getByTestId(`appeal-row-${appeal.number}`).count()) throw new Error('the zjj appeal is in handler-swj\'s queue');
+    await shot(page, 'appeal-13-swj-my-work');
+    await page.goto(`${base}/appeals?q=${encodeURIComponent(appeal.number)}`);
+    await page.getByTestId('page-ledger').waitFor();
+    await page.waitForLoadState('networkidle');
+    if (await page.getByTestId(`appeal-row-${appeal.number}`).count()) throw new Error('handler-swj finds the zjj appeal in the ledger');
+    await page.goto(`${base}/appeals/${appeal.id}`);
+    await page.getByTestId('appeal-not-found').waitFor({ timeout: patience });
+    await shot(page, 'appeal-14-swj-not-found');
+    await context.close();
+  });
+  await step('appeal · in care mode the enterprise submits with only the text and a phone number', async () => {
+    const { context, page } = await signedIn('enterprise', { phone: true });
+    await page.getByTestId('care-toggle').first().click();
+    await page.locator('[data-testid^="layout-"][data-care-mode="true"]').waitFor();
+    await page.goto(`${base}/appeals/new`);
+    await page.getByTestId('page-appeal-submit').waitFor();
+    if (await page.getByTestId('submit-title').count()) throw new Error('care mode still asks for a title');
+    await page.getByTestId('submit-content').fill('园区门口路灯坏了半个月，晚上下班不安全。');
+    await page.getByTestId('submit-contact-phone').fill('13800005678');
+    const height = await page.getByTestId('submit-appeal').evaluate((button) => button.getBoundingClientRect().height);
+    if (height < 48) throw new Error(`the submit button is ${height}px high in care mode`);
+    await shot(page, 'appeal-15-care-submit-phone', true);
+    await page.getByTestId('submit-appeal').click();
+    await waitForStatus(page, 'submitted');
+    const title = await page.getByTestId('appeal-title').textContent();
+    if (!title?.startsWith('园区门口路灯坏了半个月')) throw new Error(`the title was not made from the text: ${title}`);
+    await shot(page, 'appeal-16-care-submitted-phone', true);
+    await page.getByTestId('care-toggle').first().click();
+    await page.locator('[data-testid^="layout-"][data-care-mode="false"]').waitFor();
+    await context.close();
+  });
+
+  await step('appeal · the dispatcher assigns the rest of the triage queue in bulk', async () => {
+    const { context, page } = await signedIn('dispatcher');
+    await page.getByTestId('nav-triage').click();
+    await page.getByTestId('page-triage').waitFor();
+    await page.locator('.ant-table-tbody .ant-table-row').first().waitFor();
+    const rows = await page.locator('.ant-table-tbody .ant-table-row').count();
+    await page.locator('.ant-table-thead .ant-checkbox-input').check();
+    const selected = await page.locator('.ant-table-tbody .ant-checkbox-input:checked').count();
+    if (selected < 2) throw new Error(`only ${selected} of ${rows} triage rows could be selected`);
+    await page.getByTestId('bulk-assign').click();
+    await pickUnit(page, 'bulk-assign-department', '市住房和城乡建设局');
+    await page.getByTestId('bulk-assign-ok').click();
+    const result = page.getByTestId('bulk-assign-result');
+    await result.waitFor();
+    const text = await result.textContent();
+    if (!text?.includes(`交办成功 ${selected} 件`)) throw new Error(`bulk assignment says: ${text}`);
+    await shot(page, 'appeal-17-bulk-assign');
+    await page.getByTestId('bulk-assign-ok').click();
+    await page.waitForFunction((before) => document.querySelectorAll('.ant-table-tbody .ant-table-row').length < before, rows);
     await context.close();
   });
 } finally {

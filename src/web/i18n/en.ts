@@ -622,7 +622,7 @@ export const en: Messages = {
     bellLabel: 'Notifications ({{count}} unread)',
     unread: 'Unread',
     all: 'All',
-    markRead: 'Read',
+    markRead: 'Mark read',
     markAllRead: 'Mark all read',
     empty: 'No notifications',
     kinds: {

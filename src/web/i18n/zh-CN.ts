@@ -620,7 +620,7 @@ export const zhCN = {
     bellLabel: '消息（{{count}} 条未读）',
     unread: '未读',
     all: '全部',
-    markRead: '已读',
+    markRead: '标为已读',
     markAllRead: '全部标为已读',
     empty: '暂无消息',
     kinds: {

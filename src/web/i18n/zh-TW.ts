@@ -622,7 +622,7 @@ export const zhTW: Messages = {
     bellLabel: '訊息（{{count}} 則未讀）',
     unread: '未讀',
     all: '全部',
-    markRead: '已讀',
+    markRead: '標為已讀',
     markAllRead: '全部標為已讀',
     empty: '暫無訊息',
     kinds: {

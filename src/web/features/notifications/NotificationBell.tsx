@@ -84,9 +84,9 @@ export function NotificationBell() {
               <Typography.Text strong={!item.readAt} style={{ wordBreak: 'break-word' }}>
                 {notificationTitle(item, t, (key) => i18n.exists(key), { clock: labels.clock, time: (iso) => formatDateTime(iso, locale) })}
               </Typography.Text>
-              {item.body && locale !== 'en' && (
+              {typeof item.data.title === 'string' && (
                 <Typography.Text type="secondary" style={{ fontSize: '0.85em' }} ellipsis>
-                  {item.body}
+                  {item.data.title}
                 </Typography.Text>
               )}
               <Typography.Text type="secondary" style={{ fontSize: '0.8em' }}>
