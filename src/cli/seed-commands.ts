@@ -63,7 +63,7 @@ export function seedCommands(program: Command): void {
           return;
         }
         const bar = new cliProgress.SingleBar(
-          { format: '合成诉求 / synthetic appeals [{bar}] {percentage}% {value}/{total} eta {eta_formatted}', stream: process.stderr, etaBuffer: 20 },
+          { format: '合成诉求 / synthetic appeals [{bar}] {percentage}% {value}/{total} eta {eta_formatted}', stream: process.stderr, etaBuffer: 20, noTTYOutput: true, notTTYSchedule: 10_000 },
           cliProgress.Presets.shades_classic,
         );
         bar.start(opts.syntheticAppeals, 0);
