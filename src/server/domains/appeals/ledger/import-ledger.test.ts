@@ -88,6 +88,17 @@ describe('a ledger full of mistakes', () => {
   });
 });
 
+describe('the upload limit', () => {
+  it('checks a long file in a dry run but imports it only from the command line', async () => {
+    const lines = ['标题,内容,受理时间', ...Array.from({ length: 1001 }, (_, i) => `诉求${i},内容,2024-06-03 ${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`)];
+    const limit = { row: 0, column: null, message: expect.stringContaining('一次最多导入 1000 行（本文件 1001 行）') };
+    expect((await upload('dryRun=true', 'long.csv', Buffer.from(lines.join('\n')))).json()).toMatchObject({ total: 1001, valid: 1001, imported: 0, errors: [limit] });
+    const before = await countAppeals();
+    expect((await upload('dryRun=false', 'long.csv', Buffer.from(lines.join('\n')))).json()).toMatchObject({ total: 1001, imported: 0, errors: [limit] });
+    expect(await countAppeals()).toBe(before);
+  });
+});
+
 describe('a good ledger', () => {
   it('replays every row at its original times, with deadlines from the 2024 holiday calendar', async () => {
     const response = await upload('mode=all-or-nothing', 'ledger-2024.xlsx', await goodWorkbook());

@@ -18,7 +18,7 @@ export interface ImportOptions {
   mode: ImportMode;
   /** For the audit trail and messages. */
   fileName?: string;
-  /** Larger files are refused (the HTTP upload sets one; the CLI does not). */
+  /** Longer files are not imported, only checked (the HTTP upload sets a limit; the CLI does not). */
   maxRows?: number;
 }
 
@@ -74,9 +74,13 @@ export async function importLedger(deps: { db: Executor; clock: Clock }, ctx: Re
   const { rows, headers, ignoredColumns } = parsed.ledger;
   report.total = rows.length;
   report.ignoredColumns = ignoredColumns;
-  if (options.maxRows !== undefined && rows.length > options.maxRows) {
-    return { ...report, errors: [{ row: 0, column: null, message: `一次最多导入 ${options.maxRows} 行（本文件 ${rows.length} 行），请拆分文件或使用命令行 qinqing appeals import / at most ${options.maxRows} rows per upload` }] };
-  }
+  // A dry run checks a file of any size, and says so when the real import would be refused for its length.
+  const tooLong: ImportError | null =
+    options.maxRows !== undefined && rows.length > options.maxRows
+      ? { row: 0, column: null, message: `一次最多导入 ${options.maxRows} 行（本文件 ${rows.length} 行），请拆分文件或使用命令行 qinqing appeals import / at most ${options.maxRows} rows per upload` }
+      : null;
+  if (tooLong && !options.dryRun) return { ...report, errors: [tooLong] };
+  if (tooLong) report.errors.push(tooLong);
 
   const lookup = await loadLookup(db, rows, now);
   const seen = new Map<string, number>();
