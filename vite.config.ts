@@ -19,6 +19,8 @@ export default defineConfig({
             // default splitting so that Table, Tree and DatePicker stay in the lazy admin chunks.
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
             { name: 'icons', test: /node_modules[\\/]@ant-design[\\/]icons(-svg)?[\\/]/, priority: 20 },
+            // Charts are used only by the lazily loaded KPI, dashboard and supervision pages.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/, priority: 25 },
             { name: 'libs', test: /node_modules[\\/](zod|i18next|react-i18next|@tanstack|html-parse-stringify|void-elements)[\\/]/, priority: 20 },
           ],
         },
