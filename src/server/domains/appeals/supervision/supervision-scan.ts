@@ -59,28 +59,38 @@ export function clockLevel(row: AppealRow, clock: ClockKind, now: Date, workingM
   return levelAt(started, due, clock === 'reply' ? Number(row.paused_ms) : 0, now, workingMs);
 }
 
-/** Appeals with a running clock that has not yet raised the alert its state calls for: the open set, through appeals_open_due_idx. */
-type Candidate = { id: string; clock: ClockKind; started_at: Date; due_at: Date; paused_ms: string };
+type RunningClock = { id: string; clock: ClockKind; round: number; started: Date; due: Date; pausedMs: number };
 
-async function candidates(db: Kysely<Database>, now: Date): Promise<Candidate[]> {
-  const { rows } = await sql<Candidate>`
-    SELECT a.id, k.clock, k.started_at, k.due_at, CASE WHEN k.clock = 'reply' THEN a.paused_ms ELSE 0 END AS paused_ms
-      FROM appeals a
-     CROSS JOIN LATERAL (VALUES
-       ('accept', a.accept_started_at, a.accept_due_at, a.accept_met_at),
-       ('sign', a.sign_started_at, a.sign_due_at, a.sign_met_at),
-       ('reply', a.reply_started_at, a.reply_due_at, a.reply_met_at),
-       ('follow_up', a.follow_up_started_at, a.follow_up_due_at, a.follow_up_met_at)
-     ) AS k(clock, started_at, due_at, met_at)
-     WHERE a.next_due_at IS NOT NULL
-       AND k.started_at IS NOT NULL AND k.due_at IS NOT NULL AND k.met_at IS NULL
-       AND (k.clock <> 'reply' OR a.paused_at IS NULL)
-       AND NOT EXISTS (
-         SELECT 1 FROM appeal_clock_alerts x
-          WHERE x.appeal_id = a.id AND x.clock = k.clock AND x.round = a.round
-            AND x.level = CASE WHEN k.due_at < ${now} THEN 'overdue' ELSE 'warning' END)
-     ORDER BY k.due_at`.execute(db);
-  return rows;
+/** Epoch milliseconds of a column while the clock runs (a paused reply clock does not), else null: narrow rows parse fast. */
+const whileRunning = (kind: ClockKind, column: 'started_at' | 'due_at') =>
+  sql.raw(`(CASE WHEN ${kind}_met_at IS NULL${kind === 'reply' ? ' AND paused_at IS NULL' : ''} THEN extract(epoch FROM ${kind}_${column}) * 1000 END)::float8`);
+
+/** The running clocks of the open set: one narrow row per appeal, through appeals_open_due_idx. */
+async function runningClocks(db: Kysely<Database>): Promise<RunningClock[]> {
+  const kinds = ['accept', 'sign', 'reply', 'follow_up'] as const;
+  const { rows } = await sql<Record<string, number | null> & { id: string; round: number; paused_ms: number }>`
+    SELECT id, round, paused_ms::float8 AS paused_ms,
+           ${sql.join(kinds.flatMap((k) => [sql`${whileRunning(k, 'started_at')} AS ${sql.ref(`${k}_s`)}`, sql`${whileRunning(k, 'due_at')} AS ${sql.ref(`${k}_d`)}`]))}
+      FROM appeals
+     WHERE next_due_at IS NOT NULL`.execute(db);
+  const clocks: RunningClock[] = [];
+  for (const r of rows) {
+    for (const clock of kinds) {
+      const started = r[`${clock}_s`];
+      const due = r[`${clock}_d`];
+      if (started == null || due == null) continue;
+      clocks.push({ id: r.id, clock, round: r.round, started: new Date(started), due: new Date(due), pausedMs: clock === 'reply' ? r.paused_ms : 0 });
+    }
+  }
+  return clocks;
+}
+
+/** The alerts already raised for these appeals, as `id:clock:round:level`. */
+async function raisedAlerts(db: Kysely<Database>, appealIds: string[]): Promise<Set<string>> {
+  if (appealIds.length === 0) return new Set();
+  const { rows } = await sql<{ appeal_id: string; clock: string; round: number; level: string }>`
+    SELECT appeal_id, clock, round, level FROM appeal_clock_alerts WHERE appeal_id = ANY(${appealIds}::uuid[])`.execute(db);
+  return new Set(rows.map((r) => `${r.appeal_id}:${r.clock}:${r.round}:${r.level}`));
 }
 
 /** Raises the alerts of one locked appeal; the alert's primary key makes each happen once however many scans run. */
@@ -310,20 +320,67 @@ async function resolveEnded(db: Kysely<Database>, now: Date): Promise<number> {
   });
 }
 
+/** Time spent on appeals in one run (the queries that find them are not the backlog); the first item always goes through. */
+class Budget {
+  private spentMs = 0;
+  private handled = 0;
+  stopped = false;
+  constructor(private readonly limitMs: number) {}
+  /** False once the budget is spent: the caller stops and says there is more. */
+  allows(): boolean {
+    this.stopped ||= this.handled > 0 && this.spentMs > this.limitMs;
+    return !this.stopped;
+  }
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.spentMs += performance.now() - started;
+      this.handled++;
+    }
+  }
+}
+
+/** The appeals with a clock that has reached a level whose alert is not yet raised, nearest due first. */
+async function appealsToAlert(db: Kysely<Database>, now: Date, cal: ClockCalendar): Promise<{ ids: string[]; workingMs: WorkingMs }> {
+  const clocks = await runningClocks(db);
+  const earliest = clocks.reduce((min, c) => Math.min(min, c.started.getTime()), now.getTime());
+  const latest = clocks.reduce((max, c) => Math.max(max, c.due.getTime()), now.getTime());
+  const workingMs = workingTimeIndex(cal, new Date(earliest), new Date(latest));
+  const reached = clocks.flatMap((c) => {
+    const level = levelAt(c.started, c.due, c.pausedMs, now, workingMs);
+    return level ? [{ ...c, level }] : [];
+  });
+  const raised = await raisedAlerts(db, [...new Set(reached.map((c) => c.id))]);
+  const pending = reached.filter((c) => !raised.has(`${c.id}:${c.clock}:${c.round}:${c.level}`)).sort((a, b) => a.due.getTime() - b.due.getTime());
+  return { ids: [...new Set(pending.map((c) => c.id))], workingMs };
+}
+
+/** Raises one appeal's alerts under its row lock; an appeal being changed right now is left to the next run. */
+async function alertOne(db: Kysely<Database>, id: string, now: Date, cal: ClockCalendar, workingMs: WorkingMs): Promise<{ warned: number; registered: number }> {
+  return inTransaction(db, async (trx) => {
+    const row = await trx.selectFrom('appeals').selectAll().where('id', '=', id).forUpdate().skipLocked().executeTakeFirst();
+    if (!row) return { warned: 0, registered: 0 };
+    const audits: AuditInput[] = [];
+    const counts = await alertAppeal(trx, row, now, cal, workingMs, audits);
+    // The audit append serialises writers until commit, so it goes last.
+    for (const input of audits) await recordAudit(trx, ctx, input, now);
+    return counts;
+  });
+}
+
 /** One run of the timer; safe to run in several processes at once (row locks with SKIP LOCKED, unique alerts). */
 export async function runSupervisionScan(deps: ScanDeps, options: { limit?: number; budgetMs?: number } = {}): Promise<ScanResult> {
   const { db } = deps;
   const now = deps.clock.now();
   const limit = options.limit ?? SCAN_BATCH;
-  const started = performance.now();
-  let handled = 0;
-  // At least one item per run, so that a slow database still makes progress.
-  const overBudget = () => handled > 0 && performance.now() - started > (options.budgetMs ?? SCAN_BUDGET_MS);
+  const budget = new Budget(options.budgetMs ?? SCAN_BUDGET_MS);
   const result: ScanResult = { warned: 0, registered: 0, escalated: 0, resolved: 0, more: false };
 
   result.resolved = await resolveEnded(db, now);
 
-  const due = await db
+  const toEscalate = await db
     .selectFrom('appeal_supervisions')
     .select(['id', 'appeal_id'])
     .where('escalate_at', '<=', now)
@@ -332,40 +389,22 @@ export async function runSupervisionScan(deps: ScanDeps, options: { limit?: numb
     .orderBy('escalate_at')
     .limit(limit + 1)
     .execute();
-  let stopped = false;
-  for (const s of due.slice(0, limit)) {
-    if ((stopped = overBudget())) break;
-    const outcome = await escalate(db, s.id, s.appeal_id, now);
+  for (const s of toEscalate.slice(0, limit)) {
+    if (!budget.allows()) break;
+    const outcome = await budget.run(() => escalate(db, s.id, s.appeal_id, now));
     if (outcome) result[outcome]++;
-    handled++;
   }
 
   const cal = clockCalendar(await getCalendar(db));
-  const found = await candidates(db, now);
-  const earliest = found.reduce((min, c) => Math.min(min, c.started_at.getTime()), now.getTime());
-  const latest = found.reduce((max, c) => Math.max(max, c.due_at.getTime()), now.getTime());
-  const workingMs = workingTimeIndex(cal, new Date(earliest), new Date(latest));
-  // Each appeal once, nearest due first; the level is checked again on the locked row.
-  const actionable = [...new Set(found.filter((c) => levelAt(c.started_at, c.due_at, Number(c.paused_ms), now, workingMs)).map((c) => c.id))];
-  result.more = due.length > limit || actionable.length > limit;
-
-  for (const id of actionable.slice(0, limit)) {
-    if (stopped || (stopped = overBudget())) break;
-    const audits: AuditInput[] = [];
-    const counts = await inTransaction(db, async (trx) => {
-      // An appeal being changed right now is left to the next run.
-      const row = await trx.selectFrom('appeals').selectAll().where('id', '=', id).forUpdate().skipLocked().executeTakeFirst();
-      if (!row) return { warned: 0, registered: 0 };
-      const raised = await alertAppeal(trx, row, now, cal, workingMs, audits);
-      // The audit append serialises writers until commit, so it goes last.
-      for (const input of audits) await recordAudit(trx, ctx, input, now);
-      return raised;
-    });
+  const { ids, workingMs } = await appealsToAlert(db, now, cal);
+  for (const id of ids.slice(0, limit)) {
+    if (!budget.allows()) break;
+    const counts = await budget.run(() => alertOne(db, id, now, cal, workingMs));
     result.warned += counts.warned;
     result.registered += counts.registered;
-    handled++;
   }
-  result.more ||= stopped;
+
+  result.more = toEscalate.length > limit || ids.length > limit || budget.stopped;
   if (result.warned + result.registered + result.escalated + result.resolved > 0) deps.log.info({ ...result }, 'supervision scan');
   return result;
 }
