@@ -6,7 +6,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import type { ActionBody, AppealAction, AppealStatus, AppealView } from '../../../shared/schemas/appeals.ts';
-import type { Actor } from '../auth/actor.ts';
+import { hasRole, type Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { getCalendar } from '../calendar/calendar.service.ts';
 import { notifyAppealEvent } from '../notifications/appeal-notifications.ts';
@@ -25,6 +25,8 @@ export interface ActionOptions {
   at?: Date;
   /** Skips the caller-part and visibility checks (imports run by an administrator); the state machine still applies. */
   trusted?: boolean;
+  /** Tells nobody: historical imports must not notify or e-mail about long-closed appeals. */
+  quiet?: boolean;
 }
 
 const allParts: Part[] = ['dispatcher', 'lead', 'followup', 'supervisor', 'owner', 'viewer'];
@@ -151,9 +153,10 @@ const handlers: { [A in AppealAction]: Handler<A> } = {
     });
     return events;
   },
-  sign: async (c, body, { actor }) => {
+  sign: async (c, body, { actor, trusted }) => {
     c.meet('sign');
-    c.set({ handler_id: actor.userId });
+    // A replayed signature (import) does not name the importing administrator as the handler.
+    c.set({ handler_id: trusted && !hasRole(actor, 'handler') ? null : actor.userId });
     return [{ action: 'sign', from: c.row.status as AppealStatus, to: 'signed', note: body?.note }];
   },
   return: async (c, body, { ref }) => {
@@ -316,7 +319,7 @@ export async function performAction<A extends AppealAction>(
         })),
       )
       .execute();
-    await notifyAppealEvent(trx, { appeal: updated, action, actorId: actor.userId, at });
+    if (!options.quiet) await notifyAppealEvent(trx, { appeal: updated, action, actorId: actor.userId, at });
     const view = await loadAppealView(trx, actor, updated, at, trusted ? { kind: 'all' } : actorScope, { calendar });
     // The audit append serialises writers until commit, so it goes last.
     await recordAudit(

@@ -7,7 +7,7 @@ import type { Actor } from '../auth/actor.ts';
 import { hasRole } from '../auth/actor.ts';
 import { getCalendar } from '../calendar/calendar.service.ts';
 import type { WorkingCalendar } from '../calendar/working-days.ts';
-import { queryTerms } from './duplicates/terms.ts';
+import { applyAppealFilters } from './appeal-filters.ts';
 import { clockCalendar, workingMsBetween } from './clock-math.ts';
 import { appealScopeFor, partsOf, seesInternal, whereVisible, type AppealScope } from './appeal.access.ts';
 import { abilitiesOfAppeal, factsOf, toAppealListItem, toAppealView, type AppealNames } from './appeal-view.ts';
@@ -68,34 +68,7 @@ export async function loadAppealView(
 }
 
 function applyFilters<O>(qb: SelectQueryBuilder<Database, 'appeals', O>, actor: Actor, scope: AppealScope, q: ListAppealsQuery, now: Date) {
-  let query = qb;
-  if (q.status?.length) query = query.where('appeals.status', 'in', q.status);
-  if (q.channel) query = query.where('appeals.channel', '=', q.channel);
-  if (q.categoryId) query = query.where('appeals.category_id', '=', q.categoryId);
-  if (q.enterpriseId) query = query.where('appeals.enterprise_id', '=', q.enterpriseId);
-  if (q.departmentId) {
-    const id = q.departmentId;
-    query = query.where((eb) => eb.or([eb('appeals.lead_department_id', '=', id), eb(sql`appeals.co_department_ids`, '@>', sql`ARRAY[${id}]::uuid[]`)]));
-  }
-  if (q.supervised !== undefined) query = query.where('appeals.supervised', '=', q.supervised);
-  if (q.overdue !== undefined) {
-    query = q.overdue
-      ? query.where(sql<boolean>`(appeals.next_due_at < ${now} OR appeals.accept_overdue OR appeals.sign_overdue OR appeals.reply_overdue OR appeals.follow_up_overdue)`)
-      : query.where(sql<boolean>`NOT coalesce(appeals.next_due_at < ${now} OR appeals.accept_overdue OR appeals.sign_overdue OR appeals.reply_overdue OR appeals.follow_up_overdue, false)`);
-  }
-  if (q.from) query = query.where('appeals.submitted_at', '>=', new Date(`${q.from}T00:00:00+08:00`));
-  if (q.to) query = query.where('appeals.submitted_at', '<', new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000));
-  if (q.q) {
-    const text = q.q;
-    const terms = queryTerms(text);
-    query = query.where((eb) =>
-      eb.or([
-        eb('appeals.number', '=', text.toUpperCase()),
-        eb('appeals.title', 'ilike', `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
-        ...(terms.length ? [eb(sql`appeals.terms`, '@>', sql`${sql.val(terms)}::text[]`)] : []),
-      ]),
-    );
-  }
+  let query = applyAppealFilters(qb, q, now);
   if (q.queue === 'triage') query = query.where('appeals.status', 'in', ['submitted', 'accepted', 'returned']);
   if (q.queue === 'follow-up') query = query.where('appeals.status', '=', 'replied');
   if (q.queue === 'mine') {

@@ -95,7 +95,7 @@ export async function submitAppeal(deps: AppealDeps, ctx: RequestContext, actor:
       .selectAll()
       .executeTakeFirstOrThrow();
     // Dispatchers work from the triage queue; only urgent appeals interrupt them.
-    if (urgency === 'urgent') await notifyAppealEvent(trx, { appeal: row, action: 'submitted', actorId: actor.userId, at });
+    if (urgency === 'urgent' && !options.quiet) await notifyAppealEvent(trx, { appeal: row, action: 'submitted', actorId: actor.userId, at });
     const view = await loadAppealView(trx, actor, row, at, options.trusted ? { kind: 'all' } : undefined, {
       names: { categoryCode: category?.code ?? null, enterpriseName: enterprise?.name ?? null, leadDepartmentName: null },
       extras: { pending: null, unreachedAttempts: 0 },

@@ -121,6 +121,10 @@ describe('a good ledger', () => {
       ['submit', '2024-09-29T02:00:00.000Z'], ['accept', '2024-09-30T01:00:00.000Z'], ['assign', '2024-09-30T01:00:00.000Z'], ['sign', '2024-10-08T02:00:00.000Z'],
       ['reply', '2024-10-18T08:00:00.000Z'], ['follow-up', '2024-10-21T02:00:00.000Z'], ['close', '2024-10-22T01:00:00.000Z'],
     ]);
+    // Replayed history tells nobody, and a replayed signature does not name the importing administrator.
+    const told = await t.deps.db.selectFrom('notifications').select('id').where('entity_id', 'in', rows.map((r) => r.id)).execute();
+    expect(told).toEqual([]);
+    expect(national!.handler_id).toBeNull();
   });
 
   it('gives the KPIs the ledger implies: late sign and late reply counted late', async () => {

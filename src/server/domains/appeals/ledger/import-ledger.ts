@@ -50,9 +50,9 @@ async function loadLookup(db: Executor, rows: LedgerSheetRow[], now: Date): Prom
 /** Submits the appeal and performs its steps, each at its original time, by the importing user with the caller checks skipped. */
 async function replay(db: Executor, clock: Clock, ctx: RequestContext, actor: Actor, plan: PlannedAppeal): Promise<void> {
   const deps = { db, clock };
-  const appeal = await submitAppeal(deps, ctx, actor, plan.submit, { at: plan.submittedAt, trusted: true });
+  const appeal = await submitAppeal(deps, ctx, actor, plan.submit, { at: plan.submittedAt, trusted: true, quiet: true });
   for (const step of plan.steps) {
-    await performAction(deps, ctx, actor, appeal.id, step.action, step.body as ActionBody<AppealAction>, { at: step.at, trusted: true });
+    await performAction(deps, ctx, actor, appeal.id, step.action, step.body as ActionBody<AppealAction>, { at: step.at, trusted: true, quiet: true });
   }
 }
 

@@ -8,7 +8,7 @@ import type { AppealChannel, AppealStatus, Resolution } from '../../../../shared
 import type { LedgerExportQuery } from '../../../../shared/schemas/ledger.ts';
 import { whereVisible, type AppealScope } from '../appeal.access.ts';
 import { clockOverdue } from '../appeal-view.ts';
-import { applyLedgerFilters } from './ledger-filters.ts';
+import { applyAppealFilters } from '../appeal-filters.ts';
 import { channelNames, ratingNames, resolutionNames, statusNames, urgencyNames } from './ledger-vocabulary.ts';
 import { DATE_TIME_FORMAT, excelTime, setColumns, styleHeader } from './xlsx.ts';
 
@@ -64,7 +64,7 @@ export const ledgerColumns: Array<{ header: string; width: number; time?: true; 
   { header: '督办', width: 6, value: (r) => yesNo(r.supervised) },
 ];
 
-const filtered = (db: Executor, scope: AppealScope, q: LedgerExportQuery, now: Date) => applyLedgerFilters(whereVisible(db.selectFrom('appeals'), scope), q, now);
+const filtered = (db: Executor, scope: AppealScope, q: LedgerExportQuery, now: Date) => applyAppealFilters(whereVisible(db.selectFrom('appeals'), scope), q, now);
 
 /** How many rows the filters match, counting no further than `limit + 1` (enough to know whether the sheet is cut). */
 export async function countLedgerRows(db: Executor, scope: AppealScope, q: LedgerExportQuery, now: Date, limit = MAX_LEDGER_ROWS): Promise<number> {

@@ -1,10 +1,12 @@
-// The list's filters (status, department, channel, overdue, text, dates …) as a WHERE over `appeals`, for the ledger export; the same meaning as GET /api/v1/appeals.
+// The list filters of GET /api/v1/appeals (status, department, channel, overdue, text, dates …) as a WHERE over `appeals`; the ledger export applies the same.
 import { sql, type SelectQueryBuilder } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
-import type { LedgerExportQuery } from '../../../../shared/schemas/ledger.ts';
-import { queryTerms } from '../duplicates/terms.ts';
+import type { Database } from '../../db/schema.ts';
+import type { ListAppealsQuery } from '../../../shared/schemas/appeals.ts';
+import { queryTerms } from './duplicates/terms.ts';
 
-export function applyLedgerFilters<O>(qb: SelectQueryBuilder<Database, 'appeals', O>, q: LedgerExportQuery, now: Date): SelectQueryBuilder<Database, 'appeals', O> {
+export type AppealFilters = Pick<ListAppealsQuery, 'status' | 'channel' | 'categoryId' | 'enterpriseId' | 'departmentId' | 'supervised' | 'overdue' | 'from' | 'to' | 'q'>;
+
+export function applyAppealFilters<O>(qb: SelectQueryBuilder<Database, 'appeals', O>, q: AppealFilters, now: Date): SelectQueryBuilder<Database, 'appeals', O> {
   let query = qb;
   if (q.status?.length) query = query.where('appeals.status', 'in', q.status);
   if (q.channel) query = query.where('appeals.channel', '=', q.channel);
