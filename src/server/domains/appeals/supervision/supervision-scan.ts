@@ -51,7 +51,7 @@ function levelAt(started: Date, due: Date, pausedMs: number, now: Date, workingM
 }
 
 /** Where a running clock of the appeal stands now (a paused reply clock does not run). */
-export function clockLevel(row: AppealRow, clock: ClockKind, now: Date, workingMs: WorkingMs): Level | null {
+function clockLevel(row: AppealRow, clock: ClockKind, now: Date, workingMs: WorkingMs): Level | null {
   const started = row[`${clock}_started_at`];
   const due = row[`${clock}_due_at`];
   if (!started || !due || row[`${clock}_met_at`]) return null;
@@ -63,7 +63,7 @@ type RunningClock = { id: string; clock: ClockKind; round: number; started: Date
 
 /** Epoch milliseconds of a column while the clock runs (a paused reply clock does not), else null: narrow rows parse fast. */
 const whileRunning = (kind: ClockKind, column: 'started_at' | 'due_at') =>
-  sql.raw(`(CASE WHEN ${kind}_met_at IS NULL${kind === 'reply' ? ' AND paused_at IS NULL' : ''} THEN extract(epoch FROM ${kind}_${column}) * 1000 END)::float8`);
+  sql.raw(`(CASE WHEN ${kind}_met_at IS NULL${kind === 'reply' ? ' AND paused_at IS NULL' : ''} THEN round(extract(epoch FROM ${kind}_${column}) * 1000) END)::float8`);
 
 /** The running clocks of the open set: one narrow row per appeal, through appeals_open_due_idx. */
 async function runningClocks(db: Kysely<Database>): Promise<RunningClock[]> {
