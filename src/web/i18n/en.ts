@@ -615,6 +615,7 @@ export const en: Messages = {
       row: 'Row',
       column: 'Column',
       message: 'Problem',
+      ignored: 'Columns not recognised and left out: {{columns}}',
     },
   },
   notifications: {

@@ -613,6 +613,7 @@ export const zhCN = {
       row: '行',
       column: '列',
       message: '问题',
+      ignored: '以下列无法识别，已忽略：{{columns}}',
     },
   },
   notifications: {

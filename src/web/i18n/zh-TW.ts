@@ -615,6 +615,7 @@ export const zhTW: Messages = {
       row: '列',
       column: '欄',
       message: '問題',
+      ignored: '以下欄無法識別，已忽略：{{columns}}',
     },
   },
   notifications: {

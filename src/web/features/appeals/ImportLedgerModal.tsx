@@ -70,6 +70,7 @@ export function ImportLedgerModal({ open, onClose }: { open: boolean; onClose: (
               ? t('appeals.import.checked', { total: result.total, errors: result.errors.length })
               : t('appeals.import.imported', { imported: result.imported, total: result.total })
           }
+          description={result.ignoredColumns.length > 0 ? t('appeals.import.ignored', { columns: result.ignoredColumns.join('、') }) : undefined}
         />
       )}
       {result && result.errors.length > 0 && (

@@ -3,7 +3,7 @@ const MAX_TITLE = 30;
 
 /** The first sentence of the content, at most 30 characters (with an ellipsis when cut). */
 export function titleFromContent(content: string): string {
-  const text = content.trim().replace(/\s+/g, ' ');
-  const sentence = text.split(/[。！？!?；;\n]/)[0]?.trim() || text;
+  const text = content.trim();
+  const sentence = (text.split(/[。！？!?；;\n]/)[0]?.trim() || text).replace(/\s+/g, ' ');
   return sentence.length > MAX_TITLE ? `${sentence.slice(0, MAX_TITLE - 1)}…` : sentence;
 }
