@@ -24,6 +24,7 @@ const TITLE_FACTOR = 2;
 /** The query's most telling terms probe the GIN index; a term in more than 5 % of appeals would fetch too many rows. */
 const PROBE_TERMS = 8;
 const BROAD_SHARE = 0.05;
+const RECENT_MATCHES = 1000;
 const TERM_CANDIDATES = 100;
 const ENTERPRISE_CANDIDATES = 30;
 const SHOWN_SHARED_TERMS = 8;
@@ -75,13 +76,21 @@ async function candidates(db: Executor, scope: AppealScope, input: SimilarInput,
     if (input.excludeId) query = query.where('appeals.id', '!=', input.excludeId);
     return whereVisible(query, scope);
   };
-  const probeWeights = probe.map((t) => weights.weight(t));
+  // Only the most recent matches are ranked: scoring every row that shares one word costs more than the index lookup.
+  const recentMatches = base()
+    .where(sql<boolean>`appeals.terms && ${sql.val(probe)}::text[]`)
+    .orderBy('appeals.submitted_at', 'desc')
+    .limit(RECENT_MATCHES);
+  const probeScore = sql.join(
+    probe.map((term) => sql`CASE WHEN c.terms @> ARRAY[${term}]::text[] THEN ${weights.weight(term)}::float8 ELSE 0 END`),
+    sql` + `,
+  );
   const byTerms = probe.length
-    ? base()
-        .where(sql<boolean>`appeals.terms && ${sql.val(probe)}::text[]`)
-        // Rows sharing the most telling words first, so the LIMIT keeps the best ones.
-        .orderBy(sql`(SELECT coalesce(sum(p.w), 0) FROM unnest(${sql.val(probe)}::text[], ${sql.val(probeWeights)}::float8[]) AS p(t, w) WHERE p.t = ANY(appeals.terms))`, 'desc')
-        .orderBy('appeals.submitted_at', 'desc')
+    ? db
+        .selectFrom(recentMatches.as('c'))
+        .selectAll('c')
+        .orderBy(sql`${probeScore}`, 'desc')
+        .orderBy('c.submitted_at', 'desc')
         .limit(TERM_CANDIDATES)
         .execute()
     : Promise.resolve([]);
