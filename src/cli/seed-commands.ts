@@ -77,7 +77,7 @@ export function seedCommands(program: Command): void {
           });
           bar.stop();
           const statuses = Object.entries(report.statuses).sort(([, a], [, b]) => b - a).map(([s, n]) => `${s} ${n}`).join(', ');
-          console.log(`synthetic appeals: ${report.appeals} appeals, ${report.events} events, ${report.extensions} extension requests, ${report.enterprisesCreated} new enterprises (${report.enterprisesUsed} used); ${report.from?.slice(0, 10)} … ${report.to.slice(0, 10)}; ${(report.ms / 1000).toFixed(1)} s`);
+          console.log(`synthetic appeals: ${report.appeals} appeals, ${report.events} events, ${report.extensions} extension requests, ${report.supervisions} supervisions, ${report.enterprisesCreated} new enterprises (${report.enterprisesUsed} used); ${report.from?.slice(0, 10)} … ${report.to.slice(0, 10)}; ${(report.ms / 1000).toFixed(1)} s`);
           console.log(`statuses: ${statuses}`);
         } catch (error) {
           bar.stop();

@@ -6,6 +6,8 @@ import type { AppealRow, ClockKind } from '../../../db/schema.ts';
 import { fixedClock } from '../../../platform/clock.ts';
 import { getCalendar } from '../../calendar/calendar.service.ts';
 import { clockCalendar, workingMsBetween } from '../clock-math.ts';
+import { silentLogger } from '../../../platform/logger.ts';
+import { runSupervisionScan } from '../supervision/supervision-scan.ts';
 import { generateSyntheticAppeals, type SyntheticReport } from './generate-appeals.ts';
 
 const N = 2000;
@@ -23,9 +25,21 @@ beforeAll(async () => {
   database = await createTestDatabase();
   pool = new pg.Pool({ connectionString: database.url, max: 2 });
   preexisting = new Set((await database.db.selectFrom('appeals').select('id').execute()).map((r) => r.id));
+  // The template's demo appeals settled first, so that a later scan speaks of the synthetic ones only.
+  await scanUntilDone();
   report = await generateSyntheticAppeals({ db: database.db, pool, clock: fixedClock(NOW) }, { appeals: N, seed: 7, enterprises: 500, batchSize: 700, commitEvery: 1400 });
   rows = (await database.db.selectFrom('appeals').selectAll().orderBy('number').execute()).filter((r) => !preexisting.has(r.id));
 }, 120_000);
+
+async function scanUntilDone() {
+  const total = { warned: 0, registered: 0, escalated: 0, resolved: 0 };
+  for (let more = true; more; ) {
+    const r = await runSupervisionScan({ db: database.db, clock: fixedClock(NOW), log: silentLogger }, { budgetMs: 600_000, limit: 100_000 });
+    for (const k of Object.keys(total) as Array<keyof typeof total>) total[k] += r[k];
+    more = r.more;
+  }
+  return total;
+}
 
 afterAll(async () => {
   await pool.end();
@@ -175,8 +189,32 @@ describe('generateSyntheticAppeals', () => {
       for (let i = 1; i < list.length; i++) expect(list[i]!.at.getTime()).toBeGreaterThanOrEqual(list[i - 1]!.at.getTime());
       const last = list.filter((e) => e.to_status !== null).at(-1)!;
       expect(last.to_status, r.number).toBe(r.status);
-      expect(list.at(-1)!.at.getTime()).toBe(r.updated_at.getTime());
+      // The supervision timer's rows do not touch updated_at; the last action does.
+      expect(list.filter((e) => !e.action.startsWith('supervision_')).at(-1)!.at.getTime()).toBe(r.updated_at.getTime());
     }
     expect(report.events).toBeGreaterThan(N * 3);
+  });
+
+  it('registers overdue clocks for supervision as the live timer does, which then finds nothing left to do', async () => {
+    const supervisions = await database.db.selectFrom('appeal_supervisions').selectAll().where('appeal_id', 'in', rows.map((r) => r.id)).execute();
+    expect(supervisions.length).toBe(report.supervisions);
+    expect(supervisions.length).toBeGreaterThan(N * 0.05);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const s of supervisions) {
+      const r = byId.get(s.appeal_id)!;
+      expect(r.supervised, r.number).toBe(true);
+      expect(s.number).toMatch(/^DB\d{4}-\d{6,}$/);
+      expect(s.escalate_at!.getTime()).toBeGreaterThan(s.registered_at.getTime());
+      if (s.escalated_at) expect(s.escalated_at.getTime()).toBeGreaterThanOrEqual(s.escalate_at!.getTime());
+      if (s.resolved_at) expect(s.resolved_at.getTime()).toBeGreaterThanOrEqual(s.registered_at.getTime());
+      else {
+        // Still open: the clock runs, in the same round, past its due time.
+        const k = s.clock as ClockKind;
+        expect([r.round, r[`${k}_met_at`], r[`${k}_due_at`]!.getTime() < new Date(NOW).getTime()], r.number).toEqual([s.round, null, true]);
+      }
+    }
+    expect(supervisions.some((s) => s.escalated_at)).toBe(true);
+    expect(supervisions.some((s) => s.resolved_at === null)).toBe(true);
+    expect(await scanUntilDone()).toEqual({ warned: 0, registered: 0, escalated: 0, resolved: 0 });
   });
 });

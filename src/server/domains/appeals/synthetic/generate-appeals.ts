@@ -9,7 +9,7 @@ import { recordAudit } from '../../audit/audit.repository.ts';
 import { copyFrom, copyText } from './copy-rows.ts';
 import { Rng } from './prng.ts';
 import { buildBatch, submissionTimes, type Batch } from './synthetic-batch.ts';
-import type { SyntheticAppealRow, SyntheticEvent, SyntheticExtension } from './lifecycle.ts';
+import type { SyntheticAlert, SyntheticAppealRow, SyntheticEvent, SyntheticExtension, SyntheticSupervision } from './lifecycle.ts';
 import { loadSyntheticContext } from './synthetic-context.ts';
 import { ensureSyntheticEnterprises } from './synthetic-enterprises.ts';
 
@@ -32,6 +32,7 @@ export interface SyntheticReport {
   appeals: number;
   events: number;
   extensions: number;
+  supervisions: number;
   enterprisesCreated: number;
   enterprisesUsed: number;
   from: string | null;
@@ -50,16 +51,35 @@ const appealColumns: ReadonlyArray<keyof SyntheticAppealRow & string> = [
 ];
 const eventColumns: ReadonlyArray<keyof SyntheticEvent & string> = ['appeal_id', 'at', 'actor_id', 'actor_unit_id', 'action', 'from_status', 'to_status', 'note', 'data', 'internal'];
 const extensionColumns: ReadonlyArray<keyof SyntheticExtension & string> = ['id', 'appeal_id', 'round', 'working_days', 'reason', 'requested_by', 'requested_at', 'decision', 'decided_by', 'decided_at', 'deny_reason'];
+const supervisionColumns: ReadonlyArray<keyof SyntheticSupervision & string> = [
+  'id', 'number', 'appeal_id', 'clock', 'round', 'reason', 'note', 'registered_at', 'registered_by', 'department_id', 'escalate_at', 'escalated_at', 'resolved_at',
+];
+const alertColumns: ReadonlyArray<keyof SyntheticAlert & string> = ['appeal_id', 'clock', 'round', 'level', 'at'];
 
 /** The batch as COPY text, built before the previous batch has finished writing. */
 function serialise(batch: Batch) {
-  return { appeals: copyText(batch.rows, appealColumns), events: copyText(batch.events, eventColumns), extensions: batch.extensions.length ? copyText(batch.extensions, extensionColumns) : null };
+  return [
+    { table: 'appeals', columns: appealColumns, text: copyText(batch.rows, appealColumns) },
+    { table: 'appeal_events', columns: eventColumns, text: copyText(batch.events, eventColumns) },
+    { table: 'appeal_extensions', columns: extensionColumns, text: copyText(batch.extensions, extensionColumns) },
+    { table: 'appeal_supervisions', columns: supervisionColumns, text: copyText(batch.supervisions, supervisionColumns) },
+    { table: 'appeal_clock_alerts', columns: alertColumns, text: copyText(batch.alerts, alertColumns) },
+  ].filter((t) => t.text.length > 0);
 }
 
-async function writeBatch(client: pg.ClientBase, text: ReturnType<typeof serialise>): Promise<void> {
-  await copyFrom(client, 'appeals', appealColumns, text.appeals);
-  await copyFrom(client, 'appeal_events', eventColumns, text.events);
-  if (text.extensions) await copyFrom(client, 'appeal_extensions', extensionColumns, text.extensions);
+async function writeBatch(client: pg.ClientBase, tables: ReturnType<typeof serialise>): Promise<void> {
+  for (const t of tables) await copyFrom(client, t.table, t.columns, t.text);
+}
+
+/** Supervision numbers as the timer gives them (DB<year>-<sequence>), in order of registration; their timeline rows carry the number. */
+async function numberSupervisions(pool: pg.Pool, supervisions: SyntheticSupervision[]): Promise<void> {
+  if (supervisions.length === 0) return;
+  const { rows } = await pool.query<{ n: string }>(`SELECT nextval('supervision_number_seq')::text AS n FROM generate_series(1, $1)`, [supervisions.length]);
+  const numbers = rows.map((r) => Number(r.n)).sort((a, b) => a - b);
+  supervisions.forEach((s, i) => {
+    s.number = `DB${new Date(s.registered_at.getTime() + 8 * 3_600_000).getUTCFullYear()}-${String(numbers[i]).padStart(6, '0')}`;
+    for (const e of s.events) e.data.number = s.number;
+  });
 }
 
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -84,7 +104,7 @@ export async function generateSyntheticAppeals(deps: SyntheticDeps, options: Syn
   const times = submissionTimes(rng, ctx.cal, now.getTime(), total, options.years ?? SYNTHETIC_YEARS);
   const { rows: last } = await sql<{ n: string }>`SELECT last_value::text AS n FROM appeal_number_seq`.execute(deps.db);
   const ids = new Rng(`${seed}/ids/${last[0]!.n}`);
-  const report: SyntheticReport = { appeals: 0, events: 0, extensions: 0, enterprisesCreated: created, enterprisesUsed: enterprises.length, from: null, to: now.toISOString(), statuses: {}, ms: 0 };
+  const report: SyntheticReport = { appeals: 0, events: 0, extensions: 0, supervisions: 0, enterprisesCreated: created, enterprisesUsed: enterprises.length, from: null, to: now.toISOString(), statuses: {}, ms: 0 };
 
   // One connection: batch k is written while batch k+1 is simulated; a transaction per `commitEvery` appeals.
   const client = await deps.pool.connect();
@@ -99,6 +119,7 @@ export async function generateSyntheticAppeals(deps: SyntheticDeps, options: Syn
       const { rows: seq } = await deps.pool.query<{ n: string }>(`SELECT nextval('appeal_number_seq')::text AS n FROM generate_series(1, $1)`, [size]);
       const numbers = seq.map((r) => Number(r.n)).sort((a, b) => a - b);
       const batch = await buildBatch({ rng, ids, ctx, enterprises, submittedAt: times.subarray(offset, offset + size), numbers, pause: yieldToIo });
+      await numberSupervisions(deps.pool, batch.supervisions);
       const text = serialise(batch);
       await writing;
       if (!open) await client.query('BEGIN');
@@ -114,6 +135,7 @@ export async function generateSyntheticAppeals(deps: SyntheticDeps, options: Syn
       report.appeals += batch.rows.length;
       report.events += batch.events.length;
       report.extensions += batch.extensions.length;
+      report.supervisions += batch.supervisions.length;
       for (const row of batch.rows) report.statuses[row.status] = (report.statuses[row.status] ?? 0) + 1;
     }
     await writing;
@@ -125,7 +147,7 @@ export async function generateSyntheticAppeals(deps: SyntheticDeps, options: Syn
     client.release(failed);
   }
 
-  await sql`ANALYZE enterprises, appeals, appeal_events, appeal_extensions`.execute(deps.db);
+  await sql`ANALYZE enterprises, appeals, appeal_events, appeal_extensions, appeal_supervisions, appeal_clock_alerts`.execute(deps.db);
   report.from = total > 0 ? new Date(times[0]!).toISOString() : null;
   report.ms = Math.round(performance.now() - started);
   await inTransaction(deps.db, (trx) =>

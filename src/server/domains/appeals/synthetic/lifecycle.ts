@@ -6,6 +6,11 @@ import { weighted, type Rng } from './prng.ts';
 import { pauseReasons, rejectReasons, reopenReasons, replyText, returnReasons, type CategoryCode } from './texts.ts';
 
 const HOUR = 3_600_000;
+const MINUTE = 60_000;
+/** As supervision-scan.ts: warn at 80 % of a clock's working time, escalate two working days after registration. */
+const WARNING_FRACTION = 0.8;
+const ESCALATE_AFTER_WORKING_DAYS = 2;
+const apiClock = (kind: ClockKind) => (kind === 'follow_up' ? 'followUp' : kind);
 const DAY = 24 * HOUR;
 const SHANGHAI = 8 * HOUR;
 const clockKinds = ['accept', 'sign', 'reply', 'follow_up'] as const;
@@ -97,6 +102,32 @@ export interface SyntheticExtension {
   deny_reason: string | null;
 }
 
+/** A registration for supervision (挂号督办) as the supervision timer writes it; `events` are its timeline rows, numbered with it. */
+export interface SyntheticSupervision {
+  id: string;
+  number: string;
+  appeal_id: string;
+  clock: ClockKind;
+  round: number;
+  reason: 'overdue';
+  note: null;
+  registered_at: Date;
+  registered_by: null;
+  department_id: string | null;
+  escalate_at: Date;
+  escalated_at: Date | null;
+  resolved_at: Date | null;
+  events: SyntheticEvent[];
+}
+
+export interface SyntheticAlert {
+  appeal_id: string;
+  clock: ClockKind;
+  round: number;
+  level: 'warning' | 'overdue' | 'escalated';
+  at: Date;
+}
+
 export interface Department {
   id: string;
   name: string;
@@ -169,6 +200,11 @@ export function officeHours(cal: ClockCalendar, rng: Rng, t: number): number {
 class Life {
   readonly events: SyntheticEvent[] = [];
   readonly extensions: SyntheticExtension[] = [];
+  readonly supervisions: SyntheticSupervision[] = [];
+  readonly alerts: SyntheticAlert[] = [];
+  /** Unresolved registrations per clock, and every (clock, round) ever registered: one registration per clock and round. */
+  private readonly open = new Map<ClockKind, SyntheticSupervision>();
+  private readonly registered = new Set<string>();
   at = 0;
   constructor(
     readonly rng: Rng,
@@ -177,6 +213,7 @@ class Life {
   ) {}
 
   start(kind: ClockKind, days: number): Date {
+    this.resolve(kind);
     const at = new Date(this.at);
     const due = dueAfter(this.ctx.cal, at, days);
     this.row[`${kind}_started_at`] = at;
@@ -188,6 +225,7 @@ class Life {
   }
 
   clear(kind: ClockKind): void {
+    this.resolve(kind);
     this.row[`${kind}_started_at`] = null;
     this.row[`${kind}_due_at`] = null;
     this.row[`${kind}_met_at`] = null;
@@ -199,6 +237,7 @@ class Life {
     const started = this.row[`${kind}_started_at`];
     const due = this.row[`${kind}_due_at`];
     if (!started || !due || this.row[`${kind}_met_at`]) return;
+    this.resolve(kind);
     const paused = kind === 'reply' ? this.row.paused_ms : 0;
     this.row[`${kind}_met_at`] = new Date(this.at);
     this.row[`${kind}_overdue`] = this.at > due.getTime();
@@ -223,17 +262,99 @@ class Life {
     return Math.max(from + 60_000, officeHours(this.ctx.cal, this.rng, from + fraction * span));
   }
 
-  /** Records an action at `at` if it has happened by now; returns false (and changes nothing) when it lies in the future. */
+  /** Records an action at `at` if it has happened by now (after what the supervision timer did before it); false when it lies in the future. */
   happens(at: number): boolean {
     if (at > this.ctx.now) return false;
+    this.sweep(at);
     this.at = at;
     return true;
   }
 
-  event(action: string, from: AppealStatus | null, to: AppealStatus | null, actor: { id: string | null; unitId: string | null }, extra: { note?: string | null; data?: Record<string, unknown>; internal?: boolean } = {}): void {
-    this.events.push({
+  /**
+   * What the supervision timer (every minute) did before `until`: a running clock past its due time is registered within a minute
+   * (a paused reply clock does not run), a registration still open two working days later is escalated. Up to now exactly.
+   */
+  sweep(until: number): void {
+    const last = until >= this.ctx.now;
+    const soon = (t: number) => (last ? Math.min(t + 1 + this.rng.int(MINUTE), until) : t + 1 + this.rng.int(MINUTE));
+    for (const kind of clockKinds) {
+      const due = this.row[`${kind}_due_at`];
+      if (!this.row[`${kind}_started_at`] || !due || this.row[`${kind}_met_at`] || (kind === 'reply' && this.row.paused_at)) continue;
+      if (this.registered.has(`${kind}/${this.row.round}`) || due.getTime() >= until) continue;
+      const at = soon(due.getTime());
+      if (at < until || last) this.register(kind, due, at);
+    }
+    for (const s of this.open.values()) {
+      // The timer escalates once escalate_at <= now.
+      if (s.escalated_at || s.escalate_at.getTime() > until || (!last && s.escalate_at.getTime() === until)) continue;
+      const at = soon(s.escalate_at.getTime());
+      if (!(at < until || last)) continue;
+      s.escalated_at = new Date(at);
+      this.alerts.push({ appeal_id: this.row.id, clock: s.clock, round: s.round, level: 'escalated', at: new Date(at) });
+      s.events.push(this.eventAt(at, 'supervision_escalated', null, null, { id: null, unitId: null }, { internal: true, data: { clock: apiClock(s.clock), number: '' } }));
+    }
+  }
+
+  private register(kind: ClockKind, due: Date, at: number): void {
+    const escalateAt = dueAfter(this.ctx.cal, new Date(at), ESCALATE_AFTER_WORKING_DAYS);
+    const s: SyntheticSupervision = {
+      id: this.ctx.newId(at),
+      number: '',
       appeal_id: this.row.id,
-      at: new Date(this.at),
+      clock: kind,
+      round: this.row.round,
+      reason: 'overdue',
+      note: null,
+      registered_at: new Date(at),
+      registered_by: null,
+      department_id: kind === 'accept' ? this.ctx.dispatcher.unitId : this.row.lead_department_id,
+      escalate_at: escalateAt,
+      escalated_at: null,
+      resolved_at: null,
+      events: [],
+    };
+    this.supervisions.push(s);
+    this.open.set(kind, s);
+    this.registered.add(`${kind}/${this.row.round}`);
+    this.alerts.push({ appeal_id: this.row.id, clock: kind, round: this.row.round, level: 'overdue', at: new Date(at) });
+    this.row.supervised = true;
+    s.events.push(
+      this.eventAt(at, 'supervision_registered', null, null, { id: null, unitId: null }, { internal: true, data: { clock: apiClock(kind), number: '', dueAt: due.toISOString(), escalateAt: escalateAt.toISOString() } }),
+    );
+  }
+
+  /** The registration of a clock that has ended (met, cleared, restarted, or the appeal finished) is resolved at once. */
+  private resolve(kind: ClockKind): void {
+    const s = this.open.get(kind);
+    if (!s) return;
+    s.resolved_at = new Date(this.at);
+    this.open.delete(kind);
+  }
+
+  /** Warnings the timer has raised on the clocks running now (80 % of their working time used). */
+  warnRunning(): void {
+    const now = new Date(this.ctx.now);
+    for (const kind of clockKinds) {
+      const started = this.row[`${kind}_started_at`];
+      const due = this.row[`${kind}_due_at`];
+      if (!started || !due || this.row[`${kind}_met_at`] || (kind === 'reply' && this.row.paused_at)) continue;
+      const paused = kind === 'reply' ? this.row.paused_ms : 0;
+      const total = workingMsBetween(this.ctx.cal, started, due) - paused;
+      const used = workingMsBetween(this.ctx.cal, started, now) - paused;
+      if (total > 0 && used < WARNING_FRACTION * total) continue;
+      const at = total > 0 ? Math.min(this.ctx.now, addWorkingMs(this.ctx.cal, started, WARNING_FRACTION * total + paused).getTime()) : this.ctx.now;
+      this.alerts.push({ appeal_id: this.row.id, clock: kind, round: this.row.round, level: 'warning', at: new Date(Math.max(at, started.getTime())) });
+    }
+  }
+
+  event(action: string, from: AppealStatus | null, to: AppealStatus | null, actor: { id: string | null; unitId: string | null }, extra: { note?: string | null; data?: Record<string, unknown>; internal?: boolean } = {}): void {
+    this.events.push(this.eventAt(this.at, action, from, to, actor, extra));
+  }
+
+  private eventAt(at: number, action: string, from: AppealStatus | null, to: AppealStatus | null, actor: { id: string | null; unitId: string | null }, extra: { note?: string | null; data?: Record<string, unknown>; internal?: boolean } = {}): SyntheticEvent {
+    return {
+      appeal_id: this.row.id,
+      at: new Date(at),
       actor_id: actor.id,
       actor_unit_id: actor.unitId,
       action,
@@ -242,11 +363,12 @@ class Life {
       note: extra.note ?? null,
       data: extra.data ?? {},
       internal: extra.internal ?? false,
-    });
+    };
   }
 
-  /** Status change plus what performAction does after every action. */
+  /** Status change plus what performAction does after every action (closing resolves every registration). */
   finish(to: AppealStatus): void {
+    if (to === 'closed' || to === 'rejected' || to === 'merged') for (const kind of clockKinds) this.resolve(kind);
     this.row.status = to;
     this.row.next_due_at = this.nextDue();
     this.row.updated_at = new Date(this.at);
@@ -257,7 +379,16 @@ class Life {
 const shanghaiDate = (t: number) => new Date(t + SHANGHAI).toISOString().slice(0, 10);
 
 /** Simulates the appeal from submission to now; mutates `row` (whose identity, text and intake fields are set) and returns its timeline. */
-export function simulate(rng: Rng, row: SyntheticAppealRow, ctx: LifeContext): { events: SyntheticEvent[]; extensions: SyntheticExtension[]; endedAt: number } {
+export interface SimulatedLife {
+  events: SyntheticEvent[];
+  extensions: SyntheticExtension[];
+  supervisions: SyntheticSupervision[];
+  alerts: SyntheticAlert[];
+  /** When the appeal stopped being open (closed, rejected, merged); Infinity while open. */
+  endedAt: number;
+}
+
+export function simulate(rng: Rng, row: SyntheticAppealRow, ctx: LifeContext): SimulatedLife {
   const life = new Life(rng, row, ctx);
   const d = ctx.durations;
   const submitter = { id: row.submitted_by, unitId: row.submitted_by === ctx.dispatcher.id ? ctx.dispatcher.unitId : null };
@@ -265,7 +396,12 @@ export function simulate(rng: Rng, row: SyntheticAppealRow, ctx: LifeContext): {
   const acceptDue = life.start('accept', d.accept);
   life.row.next_due_at = acceptDue;
   life.event('submit', null, 'submitted', submitter, { note: row.source_note, data: { channel: row.channel, acceptDue: acceptDue.toISOString() } });
-  const result = () => ({ events: life.events, extensions: life.extensions, endedAt: ['closed', 'rejected', 'merged'].includes(row.status) ? life.at : Infinity });
+  const result = (): SimulatedLife => {
+    life.sweep(ctx.now);
+    life.warnRunning();
+    const events = [...life.events, ...life.supervisions.flatMap((s) => s.events)];
+    return { events, extensions: life.extensions, supervisions: life.supervisions, alerts: life.alerts, endedAt: ['closed', 'rejected', 'merged'].includes(row.status) ? life.at : Infinity };
+  };
 
   // Triage: an explicit accept first (or not), then reject, merge into an earlier open appeal, or assign.
   let status: AppealStatus = 'submitted';

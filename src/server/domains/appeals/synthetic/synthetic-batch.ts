@@ -1,6 +1,6 @@
-// One batch of synthetic appeals in memory: intake fields (who, where, what, which channel), the simulated life, the timeline, extension requests.
+// One batch of synthetic appeals in memory: intake fields (who, where, what, which channel), the simulated life, the timeline, extension requests and supervision.
 import type { ClockCalendar } from '../clock-math.ts';
-import { simulate, type MergeTarget, type SyntheticAppealRow, type SyntheticEvent, type SyntheticExtension } from './lifecycle.ts';
+import { simulate, type MergeTarget, type SyntheticAlert, type SyntheticAppealRow, type SyntheticEvent, type SyntheticExtension, type SyntheticSupervision } from './lifecycle.ts';
 import { weighted, type Rng } from './prng.ts';
 import { departmentPicker, suggested, type SyntheticContext } from './synthetic-context.ts';
 import type { SyntheticEnterprise } from './synthetic-enterprises.ts';
@@ -53,6 +53,9 @@ export interface Batch {
   rows: SyntheticAppealRow[];
   events: SyntheticEvent[];
   extensions: SyntheticExtension[];
+  /** Numbered by the caller (supervision_number_seq) in registration order. */
+  supervisions: SyntheticSupervision[];
+  alerts: SyntheticAlert[];
 }
 
 export interface BatchInput {
@@ -76,6 +79,8 @@ export async function buildBatch(input: BatchInput): Promise<Batch> {
   const rows: SyntheticAppealRow[] = [];
   const eventsOf: SyntheticEvent[][] = [];
   const extensions: SyntheticExtension[] = [];
+  const supervisions: SyntheticSupervision[] = [];
+  const alerts: SyntheticAlert[] = [];
   // Duplicates are merged into an earlier appeal of the same batch, so that its merged-in event is written with its timeline.
   const recent: MergeTarget[] = [];
   const indexById = new Map<string, number>();
@@ -113,11 +118,14 @@ export async function buildBatch(input: BatchInput): Promise<Batch> {
     eventsOf[rows.length]!.push(...life.events);
     rows.push(row);
     extensions.push(...life.extensions);
+    supervisions.push(...life.supervisions);
+    alerts.push(...life.alerts);
     recent.push({ id: row.id, number: row.number, submittedAt: row.submitted_at.getTime(), endedAt: life.endedAt, mergeable: row.status !== 'rejected' && row.status !== 'merged', category });
   }
   // Each appeal's events in time order (a merged-in event lands among its target's), so event ids follow the timeline.
   const events = eventsOf.flatMap((list) => list.sort((a, b) => a.at.getTime() - b.at.getTime()));
-  return { rows, events, extensions };
+  supervisions.sort((a, b) => a.registered_at.getTime() - b.registered_at.getTime());
+  return { rows, events, extensions, supervisions, alerts };
 }
 
 /** Intake fields of one appeal: who raised it where, about what, through which channel, how urgent. */
