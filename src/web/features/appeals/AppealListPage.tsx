@@ -88,6 +88,7 @@ export default function AppealListPage({ preset }: { preset: ListPreset }) {
     { key: 'deadline', title: t('appeals.fields.deadline'), render: (_, item) => <CountdownTag countdown={countdownOf(item)} /> },
     {
       key: 'department',
+      secondary: true,
       title: preset === 'triage' ? t('appeals.fields.suggestedDepartment') : t('appeals.fields.leadDepartment'),
       render: (_, item) => (preset === 'triage' ? (unitName(item.suggestedDepartmentId) ?? '—') : (item.leadDepartmentName ?? '—')),
     },
