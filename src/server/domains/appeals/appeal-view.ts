@@ -4,6 +4,7 @@ import type { AppealListItem, AppealStatus, AppealView, ClockName, Resolution } 
 import type { Actor } from '../auth/actor.ts';
 import { allowedActions, type AppealFacts, type Part } from './appeal-machine.ts';
 import { seesInternal } from './appeal.access.ts';
+import { canAttach } from './attachments/attachment-rules.ts';
 
 export interface AppealNames {
   categoryCode: string | null;
@@ -52,10 +53,6 @@ export function clockOverdue(row: AppealRow, kind: ClockKind, now: Date): boolea
   const stoppedAt = kind === 'reply' && row.paused_at ? row.paused_at : now;
   return stoppedAt.getTime() > due.getTime();
 }
-
-const finished: readonly string[] = ['closed', 'rejected', 'merged'];
-/** Materials may be added by whoever works on or owns the appeal while it is still open. */
-export const canAttach = (parts: readonly Part[], status: AppealStatus): boolean => !finished.includes(status) && parts.some((p) => p !== 'viewer');
 
 export function abilitiesOfAppeal(actor: Actor, row: AppealRow, parts: readonly Part[], facts: AppealFacts): string[] {
   const abilities: string[] = allowedActions(facts, parts);

@@ -154,7 +154,7 @@ export async function listAppealEvents(db: Executor, appealId: string, internal:
 
 /** Event data an enterprise may see: due times and outcomes, not internal identifiers. */
 function publicData(data: Record<string, unknown>): Record<string, unknown> {
-  const allowed = ['channel', 'acceptDue', 'signDue', 'replyDue', 'followUpDue', 'dueFrom', 'dueTo', 'workingDays', 'resolution', 'rating', 'departmentName', 'intoNumber', 'duplicateNumber'];
+  const allowed = ['channel', 'acceptDue', 'signDue', 'replyDue', 'followUpDue', 'dueFrom', 'dueTo', 'workingDays', 'resolution', 'rating', 'departmentName', 'intoNumber', 'duplicateNumber', 'attachmentId', 'fileName'];
   return Object.fromEntries(Object.entries(data).filter(([key]) => allowed.includes(key)));
 }
 
