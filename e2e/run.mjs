@@ -28,6 +28,9 @@ const roles = [
 /** Generous waits: the flows run beside other work on a small machine. */
 const patience = 60_000;
 
+/** The page of the flow running now, pictured when the flow fails. */
+let lastPage = null;
+
 /** A fresh browser context signed in as `username`; phones get a 390 px wide touch viewport. */
 async function signedIn(username, { phone = false } = {}) {
   const context = await browser.newContext(
@@ -35,6 +38,7 @@ async function signedIn(username, { phone = false } = {}) {
   );
   context.setDefaultTimeout(patience);
   const page = await context.newPage();
+  lastPage = page;
   await page.goto(base);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill('qinqing-demo');
@@ -73,7 +77,10 @@ async function act(page, action, fill = async () => {}) {
   await form.waitFor();
   await fill(form);
   await page.getByTestId('action-confirm').click();
-  await form.waitFor({ state: 'detached', timeout: 15_000 });
+  // Either the dialog closes, or it says why not (a field message or an error toast) — then fail with those words.
+  const problem = page.locator('.ant-form-item-explain-error, .ant-message-error');
+  await Promise.race([form.waitFor({ state: 'detached', timeout: patience }), problem.first().waitFor({ timeout: patience })]);
+  if (await form.count()) throw new Error(`${action} was refused: ${(await problem.allTextContents()).join(' / ')}`);
 }
 
 async function rate(scope, stars) {
@@ -93,6 +100,7 @@ let failed = 0;
 const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
 async function step(name, fn) {
   if (only && !only.test(name)) return;
+  lastPage = null;
   try {
     await fn();
     passed++;
@@ -100,6 +108,10 @@ async function step(name, fn) {
   } catch (error) {
     failed++;
     console.log(`  ✗ ${name}\n    ${String(error?.stack ?? error).split('\n').slice(0, 4).join('\n    ')}`);
+    if (lastPage && !lastPage.isClosed()) {
+      await lastPage.screenshot({ path: path.join(shots, `failed-${failed}.png`), fullPage: true }).catch(() => {});
+      await lastPage.context().close().catch(() => {});
+    }
   }
 }
 
