@@ -160,6 +160,7 @@ export const en: Messages = {
       calendar: 'Public holidays and make-up working days that deadlines depend on.',
       audit: 'Who did what and when, with the content before and after.',
       tokens: 'Personal tokens for other systems calling the API.',
+      appealRules: 'Time limits for accepting, signing, replying and following up each kind of appeal, and the dispatch catalogue by category and area.',
     },
   },
   users: {
@@ -705,6 +706,7 @@ export const en: Messages = {
         calendar: 'Set days off and make-up working days.',
         audit: 'See who changed what.',
         tokens: 'Keys for other systems.',
+        appealRules: 'How long each kind of problem may take, and who handles it.',
       },
     },
     appeals: {

@@ -158,6 +158,7 @@ export const zhCN = {
       calendar: '法定节假日与调休安排，办理期限据此计算。',
       audit: '谁在什么时间做了什么，修改前后的内容。',
       tokens: '供其他系统调用接口使用的个人令牌。',
+      appealRules: '各类诉求的受理、签收、答复、回访时限，以及按类别和区域的派单目录。',
     },
   },
   users: {
@@ -703,6 +704,7 @@ export const zhCN = {
         calendar: '设置放假和补班的日子。',
         audit: '看谁改了什么。',
         tokens: '给别的系统用的钥匙。',
+        appealRules: '设置各类问题多久要办完、交给哪个部门。',
       },
     },
     appeals: {

@@ -160,6 +160,7 @@ export const zhTW: Messages = {
       calendar: '法定假日與調休安排，辦理期限據此計算。',
       audit: '誰在什麼時間做了什麼，修改前後的內容。',
       tokens: '供其他系統呼叫介面使用的個人權杖。',
+      appealRules: '各類訴求的受理、簽收、答覆、回訪時限，以及按類別和區域的派單目錄。',
     },
   },
   users: {
@@ -705,6 +706,7 @@ export const zhTW: Messages = {
         calendar: '設定放假和補班的日子。',
         audit: '看誰改了什麼。',
         tokens: '給別的系統用的鑰匙。',
+        appealRules: '設定各類問題多久要辦完、交給哪個部門。',
       },
     },
     appeals: {

@@ -1,5 +1,5 @@
 // The administration home (系统管理): links to the admin pages the user may open, and the calendar status.
-import { ApartmentOutlined, ApiOutlined, AuditOutlined, CalendarOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ApiOutlined, AuditOutlined, CalendarOutlined, ProfileOutlined, TeamOutlined } from '@ant-design/icons';
 import { Col, Row } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useCareText } from '../preferences/use-care-text.ts';
 const sections: { key: string; to: string; ability: string; icon: ReactNode }[] = [
   { key: 'users', to: '/admin/users', ability: 'user.manage', icon: <TeamOutlined /> },
   { key: 'org', to: '/admin/org', ability: 'org.manage', icon: <ApartmentOutlined /> },
+  { key: 'appealRules', to: '/admin/appeal-rules', ability: 'appeal.rules.manage', icon: <ProfileOutlined /> },
   { key: 'calendar', to: '/calendar', ability: 'calendar.read', icon: <CalendarOutlined /> },
   { key: 'audit', to: '/audit', ability: 'audit.read', icon: <AuditOutlined /> },
   { key: 'tokens', to: '/tokens', ability: 'token.manage', icon: <ApiOutlined /> },
