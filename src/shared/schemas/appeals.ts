@@ -144,7 +144,8 @@ export const appealView = z.object({
 });
 export type AppealView = z.infer<typeof appealView>;
 
-export const appealListItem = appealView.omit({ content: true, clocks: true, reply: true, followUp: true, pendingExtension: true });
+/** In lists the clocks come without `usedMs` (null): enough for countdown colours, without a calendar walk per row. */
+export const appealListItem = appealView.omit({ content: true, reply: true, followUp: true, pendingExtension: true });
 export type AppealListItem = z.infer<typeof appealListItem>;
 
 export const listAppealsQuery = pageQuery.extend({

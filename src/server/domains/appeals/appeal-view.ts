@@ -63,6 +63,20 @@ export function abilitiesOfAppeal(actor: Actor, row: AppealRow, parts: readonly 
   return abilities;
 }
 
+function clocksOf(row: AppealRow, now: Date, usedMs: Record<ClockName, number | null> | null): AppealView['clocks'] {
+  const clock = (name: ClockName) => {
+    const kind = clockColumns[name];
+    return {
+      startedAt: iso(row[`${kind}_started_at`]),
+      dueAt: iso(row[`${kind}_due_at`]),
+      metAt: iso(row[`${kind}_met_at`]),
+      overdue: clockOverdue(row, kind, now),
+      usedMs: usedMs ? usedMs[name] : null,
+    };
+  };
+  return { accept: clock('accept'), sign: clock('sign'), reply: clock('reply'), followUp: clock('followUp') };
+}
+
 export function toAppealListItem(row: AppealRow, names: AppealNames, abilities: string[], options: { now: Date; fullContact: boolean }): AppealListItem {
   const { now } = options;
   const deadline = (kind: ClockKind): string | null => (row[`${kind}_started_at`] && !row[`${kind}_met_at`] ? iso(row[`${kind}_due_at`]) : null);
@@ -95,6 +109,7 @@ export function toAppealListItem(row: AppealRow, names: AppealNames, abilities: 
       followUp: clockOverdue(row, 'follow_up', now),
     },
     nextDueAt: iso(row.next_due_at),
+    clocks: clocksOf(row, now, null),
     round: row.round,
     returnCount: row.return_count,
     reopenCount: row.reopen_count,
@@ -116,21 +131,11 @@ export function toAppealView(
   abilities: string[],
   options: { now: Date; fullContact: boolean; pendingExtension: PendingExtension | null; usedMs: Record<ClockName, number | null> },
 ): AppealView {
-  const clock = (name: ClockName) => {
-    const kind = clockColumns[name];
-    return {
-      startedAt: iso(row[`${kind}_started_at`]),
-      dueAt: iso(row[`${kind}_due_at`]),
-      metAt: iso(row[`${kind}_met_at`]),
-      overdue: clockOverdue(row, kind, options.now),
-      usedMs: options.usedMs[name],
-    };
-  };
   const pending = options.pendingExtension;
   return {
     ...toAppealListItem(row, names, abilities, options),
     content: row.content,
-    clocks: { accept: clock('accept'), sign: clock('sign'), reply: clock('reply'), followUp: clock('followUp') },
+    clocks: clocksOf(row, options.now, options.usedMs),
     reply: row.replied_at && row.reply_content && row.resolution ? { content: row.reply_content, resolution: row.resolution as Resolution, at: row.replied_at.toISOString() } : null,
     followUp: row.follow_up_at
       ? { at: row.follow_up_at.toISOString(), reached: row.follow_up_reached ?? false, resolved: row.follow_up_resolved ?? false, rating: row.follow_up_rating }
