@@ -23,7 +23,7 @@ let preexisting: Set<string>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: database.url, max: 2 });
+  pool = new pg.Pool({ connectionString: database.url, max: 3 });
   preexisting = new Set((await database.db.selectFrom('appeals').select('id').execute()).map((r) => r.id));
   // The template's demo appeals settled first, so that a later scan speaks of the synthetic ones only.
   await scanUntilDone();
@@ -158,12 +158,12 @@ describe('generateSyntheticAppeals', () => {
   it('has plausible KPIs: mostly on time, some late, mostly satisfied, a few returns and reopens', () => {
     const settledReply = rows.filter((r) => r.reply_met_at);
     const lateReply = settledReply.filter((r) => r.reply_overdue).length / settledReply.length;
-    expect(lateReply).toBeGreaterThan(0.03);
-    expect(lateReply).toBeLessThan(0.3);
+    expect(lateReply).toBeGreaterThan(0.005);
+    expect(lateReply).toBeLessThan(0.15);
     const settledSign = rows.filter((r) => r.sign_met_at);
     const lateSign = settledSign.filter((r) => r.sign_overdue).length / settledSign.length;
-    expect(lateSign).toBeGreaterThan(0.02);
-    expect(lateSign).toBeLessThan(0.3);
+    expect(lateSign).toBeGreaterThan(0.005);
+    expect(lateSign).toBeLessThan(0.15);
     const rated = rows.filter((r) => r.rating !== null);
     expect(rated.filter((r) => r.rating! >= 4).length / rated.length).toBeGreaterThan(0.7);
     expect(rated.some((r) => r.rating! <= 2)).toBe(true);
@@ -198,7 +198,7 @@ describe('generateSyntheticAppeals', () => {
   it('registers overdue clocks for supervision as the live timer does, which then finds nothing left to do', async () => {
     const supervisions = await database.db.selectFrom('appeal_supervisions').selectAll().where('appeal_id', 'in', rows.map((r) => r.id)).execute();
     expect(supervisions.length).toBe(report.supervisions);
-    expect(supervisions.length).toBeGreaterThan(N * 0.05);
+    expect(supervisions.length).toBeGreaterThan(N * 0.02);
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const s of supervisions) {
       const r = byId.get(s.appeal_id)!;

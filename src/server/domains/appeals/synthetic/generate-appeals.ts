@@ -23,8 +23,10 @@ export interface SyntheticOptions {
   years?: number;
   /** Appeals per INSERT statement. */
   batchSize?: number;
-  /** Appeals per transaction. */
+  /** Appeals per transaction (over all writers). */
   commitEvery?: number;
+  /** Connections writing at once (default 2). */
+  writers?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -59,22 +61,22 @@ const alertColumns: ReadonlyArray<keyof SyntheticAlert & string> = ['appeal_id',
 /** The batch as COPY text, built before the previous batch has finished writing. */
 function serialise(batch: Batch) {
   return [
-    { table: 'appeals', columns: appealColumns, text: copyText(batch.rows, appealColumns) },
-    { table: 'appeal_events', columns: eventColumns, text: copyText(batch.events, eventColumns) },
-    { table: 'appeal_extensions', columns: extensionColumns, text: copyText(batch.extensions, extensionColumns) },
-    { table: 'appeal_supervisions', columns: supervisionColumns, text: copyText(batch.supervisions, supervisionColumns) },
-    { table: 'appeal_clock_alerts', columns: alertColumns, text: copyText(batch.alerts, alertColumns) },
-  ].filter((t) => t.text.length > 0);
+    { table: 'appeals', columns: appealColumns, data: copyText(batch.rows, appealColumns) },
+    { table: 'appeal_events', columns: eventColumns, data: copyText(batch.events, eventColumns) },
+    { table: 'appeal_extensions', columns: extensionColumns, data: copyText(batch.extensions, extensionColumns) },
+    { table: 'appeal_supervisions', columns: supervisionColumns, data: copyText(batch.supervisions, supervisionColumns) },
+    { table: 'appeal_clock_alerts', columns: alertColumns, data: copyText(batch.alerts, alertColumns) },
+  ].filter((t) => t.data.length > 0);
 }
 
 async function writeBatch(client: pg.ClientBase, tables: ReturnType<typeof serialise>): Promise<void> {
-  for (const t of tables) await copyFrom(client, t.table, t.columns, t.text);
+  for (const t of tables) await copyFrom(client, t.table, t.columns, t.data);
 }
 
 /** Supervision numbers as the timer gives them (DB<year>-<sequence>), in order of registration; their timeline rows carry the number. */
-async function numberSupervisions(pool: pg.Pool, supervisions: SyntheticSupervision[]): Promise<void> {
+async function numberSupervisions(client: pg.ClientBase, supervisions: SyntheticSupervision[]): Promise<void> {
   if (supervisions.length === 0) return;
-  const { rows } = await pool.query<{ n: string }>(`SELECT nextval('supervision_number_seq')::text AS n FROM generate_series(1, $1)`, [supervisions.length]);
+  const { rows } = await client.query<{ n: string }>(`SELECT nextval('supervision_number_seq')::text AS n FROM generate_series(1, $1)`, [supervisions.length]);
   const numbers = rows.map((r) => Number(r.n)).sort((a, b) => a - b);
   supervisions.forEach((s, i) => {
     s.number = `DB${new Date(s.registered_at.getTime() + 8 * 3_600_000).getUTCFullYear()}-${String(numbers[i]).padStart(6, '0')}`;
@@ -83,6 +85,65 @@ async function numberSupervisions(pool: pg.Pool, supervisions: SyntheticSupervis
 }
 
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** One connection writing batches in the background: a transaction per `commitEvery` appeals, one batch in flight. */
+class Writer {
+  private busy: Promise<void> = Promise.resolve();
+  private open = false;
+  private released = false;
+  private sinceCommit = 0;
+  private constructor(
+    private readonly client: pg.PoolClient,
+    private readonly commitEvery: number,
+  ) {}
+
+  static async open(pool: pg.Pool, commitEvery: number): Promise<Writer> {
+    const client = await pool.connect();
+    // Bulk data that can be generated again: no need to wait for the WAL flush at each commit.
+    await client.query('SET synchronous_commit = off');
+    return new Writer(client, commitEvery);
+  }
+
+  /** Waits for the previous batch, then starts writing this one and returns. */
+  async write(tables: ReturnType<typeof serialise>, size: number, written: () => void): Promise<void> {
+    await this.busy;
+    this.busy = (async () => {
+      if (!this.open) await this.client.query('BEGIN');
+      this.open = true;
+      await writeBatch(this.client, tables);
+      this.sinceCommit += size;
+      if (this.sinceCommit >= this.commitEvery) await this.commit();
+      written();
+    })();
+    // Awaited before the next write; until then a failure must not count as an unhandled rejection.
+    this.busy.catch(() => undefined);
+  }
+
+  private async commit(): Promise<void> {
+    await this.client.query('COMMIT');
+    this.open = false;
+    this.sinceCommit = 0;
+  }
+
+  async finish(): Promise<void> {
+    await this.busy;
+    if (this.open) await this.commit();
+    this.release(false);
+  }
+
+  async abort(): Promise<void> {
+    if (this.released) return;
+    await this.busy.catch(() => undefined);
+    if (this.open) await this.client.query('ROLLBACK').catch(() => undefined);
+    this.release(true);
+  }
+
+  private release(broken: boolean): void {
+    if (this.released) return;
+    this.released = true;
+    this.client.release(broken);
+  }
+}
 
 /** The Kysely handle for reads and the audit event, and the `pg` pool under it for COPY. */
 export interface SyntheticDeps {
@@ -106,48 +167,39 @@ export async function generateSyntheticAppeals(deps: SyntheticDeps, options: Syn
   const ids = new Rng(`${seed}/ids/${last[0]!.n}`);
   const report: SyntheticReport = { appeals: 0, events: 0, extensions: 0, supervisions: 0, enterprisesCreated: created, enterprisesUsed: enterprises.length, from: null, to: now.toISOString(), statuses: {}, ms: 0 };
 
-  // One connection: batch k is written while batch k+1 is simulated; a transaction per `commitEvery` appeals.
-  const client = await deps.pool.connect();
-  let failed = false;
+  // Two writers (the database's work per appeal exceeds the simulation's, and there are two cores): batch k is written while
+  // k+1 is simulated; each writer commits every `commitEvery / writers` appeals. A batch holds its merges and timelines whole.
+  const writers: Writer[] = [];
+  let written = 0;
+  // Numbers come through their own connection, so that they never wait behind a COPY (nor for a connection the writers hold).
+  const numberer = await deps.pool.connect();
   try {
-    // Bulk data that can be generated again: no need to wait for the WAL flush at each commit.
-    await client.query('SET synchronous_commit = off');
-    let writing: Promise<void> = Promise.resolve();
-    let open = false;
-    for (let offset = 0; offset < total; offset += batchSize) {
+    const poolSize = (deps.pool as pg.Pool & { options: { max?: number } }).options.max ?? 10;
+    const count = Math.max(1, Math.min(options.writers ?? 2, poolSize - 1));
+    for (let i = 0; i < count; i++) writers.push(await Writer.open(deps.pool, Math.max(batchSize, commitEvery / count)));
+    for (let offset = 0, k = 0; offset < total; offset += batchSize, k++) {
       const size = Math.min(batchSize, total - offset);
-      const { rows: seq } = await deps.pool.query<{ n: string }>(`SELECT nextval('appeal_number_seq')::text AS n FROM generate_series(1, $1)`, [size]);
+      const { rows: seq } = await numberer.query<{ n: string }>(`SELECT nextval('appeal_number_seq')::text AS n FROM generate_series(1, $1)`, [size]);
       const numbers = seq.map((r) => Number(r.n)).sort((a, b) => a - b);
       const batch = await buildBatch({ rng, ids, ctx, enterprises, submittedAt: times.subarray(offset, offset + size), numbers, pause: yieldToIo });
-      await numberSupervisions(deps.pool, batch.supervisions);
-      const text = serialise(batch);
-      await writing;
-      if (!open) await client.query('BEGIN');
-      const commit = (offset + size) % commitEvery === 0 || offset + size >= total;
-      open = !commit;
-      writing = (async () => {
-        await writeBatch(client, text);
-        if (commit) await client.query('COMMIT');
-        options.onProgress?.(offset + size, total);
-      })();
-      // Awaited before the next batch is written; until then a failure must not count as an unhandled rejection.
-      writing.catch(() => undefined);
+      await numberSupervisions(numberer, batch.supervisions);
+      await writers[k % writers.length]!.write(serialise(batch), size, () => options.onProgress?.((written += size), total));
       report.appeals += batch.rows.length;
       report.events += batch.events.length;
       report.extensions += batch.extensions.length;
       report.supervisions += batch.supervisions.length;
       for (const row of batch.rows) report.statuses[row.status] = (report.statuses[row.status] ?? 0) + 1;
     }
-    await writing;
+    for (const w of writers) await w.finish();
   } catch (error) {
-    failed = true;
-    await client.query('ROLLBACK').catch(() => undefined);
+    await Promise.all(writers.map((w) => w.abort()));
     throw error;
   } finally {
-    client.release(failed);
+    numberer.release();
   }
 
-  await sql`ANALYZE enterprises, appeals, appeal_events, appeal_extensions, appeal_supervisions, appeal_clock_alerts`.execute(deps.db);
+  // VACUUM as well as ANALYZE: the visibility map a long-lived database has, so that index-only scans work on the new rows at once.
+  await sql`VACUUM (ANALYZE) enterprises, appeals, appeal_events, appeal_extensions, appeal_supervisions, appeal_clock_alerts`.execute(deps.db);
   report.from = total > 0 ? new Date(times[0]!).toISOString() : null;
   report.ms = Math.round(performance.now() - started);
   await inTransaction(deps.db, (trx) =>

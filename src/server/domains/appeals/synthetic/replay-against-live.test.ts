@@ -25,6 +25,7 @@ let a: TestDatabase;
 let b: TestDatabase;
 const pools: pg.Pool[] = [];
 const poolOf = (database: TestDatabase) => {
+  // Two connections: one writer beside the numbering connection (generate-appeals.test.ts runs two writers).
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   pools.push(pool);
   return pool;
