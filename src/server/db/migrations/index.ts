@@ -3,9 +3,11 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-23T1800_foundation.ts';
 import * as appeals from './2026-11-24T0900_appeals.ts';
 import * as appealOpenWork from './2026-11-24T1500_appeal_open_work.ts';
+import * as appealKpiIndex from './2026-11-24T1600_appeal_kpi_index.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T1800_foundation': foundation,
   '2026-11-24T0900_appeals': appeals,
   '2026-11-24T1500_appeal_open_work': appealOpenWork,
+  '2026-11-24T1600_appeal_kpi_index': appealKpiIndex,
 };
