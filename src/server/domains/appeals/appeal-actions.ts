@@ -15,6 +15,7 @@ import { findVisibleAppeal, partsOf, type AppealScope } from './appeal.access.ts
 import { appealExtras, loadAppealView } from './appeal.repository.ts';
 import { factsOf } from './appeal-view.ts';
 import { stageDurations } from './appeal-rules.repository.ts';
+import { clearedOnReopen } from './reopen-reset.ts';
 import { appealReference, type AppealReference } from './appeal-reference.ts';
 import { addWorkingMs, clockCalendar, dueAfter, extendDue, workingMsBetween, type ClockCalendar } from './clock-math.ts';
 
@@ -240,20 +241,7 @@ const handlers: { [A in AppealAction]: Handler<A> } = {
     c.set({
       round: c.row.round + 1,
       reopen_count: c.row.reopen_count + 1,
-      handler_id: null,
-      paused_at: null,
-      paused_ms: 0,
-      reply_content: null,
-      resolution: null,
-      replied_at: null,
-      follow_up_at: null,
-      follow_up_reached: null,
-      follow_up_resolved: null,
-      follow_up_rating: null,
-      enterprise_rating: null,
-      enterprise_rated_at: null,
-      rating: null,
-      closed_at: null,
+      ...clearedOnReopen,
     });
     return [{ action: 'reopen', from: c.row.status as AppealStatus, to: 'reopened', note: body.reason, data: { signDue: signDue.toISOString(), replyDue: replyDue.toISOString(), previousReply: c.row.reply_content, previousRating: c.row.rating } }];
   },

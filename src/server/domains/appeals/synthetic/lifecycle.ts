@@ -4,6 +4,7 @@ import type { AppealStatus, Resolution } from '../../../../shared/schemas/appeal
 import { addWorkingMs, dueAfter, extendDue, workingMsBetween, type ClockCalendar } from '../clock-math.ts';
 import { weighted, type Rng } from './prng.ts';
 import { pauseReasons, rejectReasons, reopenReasons, replyText, returnReasons, type CategoryCode } from './texts.ts';
+import { clearedOnReopen } from '../reopen-reset.ts';
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -630,20 +631,7 @@ export function simulate(rng: Rng, row: SyntheticAppealRow, ctx: LifeContext): S
     Object.assign(row, {
       round: row.round + 1,
       reopen_count: row.reopen_count + 1,
-      handler_id: null,
-      paused_at: null,
-      paused_ms: 0,
-      reply_content: null,
-      resolution: null,
-      replied_at: null,
-      follow_up_at: null,
-      follow_up_reached: null,
-      follow_up_resolved: null,
-      follow_up_rating: null,
-      enterprise_rating: null,
-      enterprise_rated_at: null,
-      rating: null,
-      closed_at: null,
+      ...clearedOnReopen,
     });
     life.event('reopen', status, 'reopened', mustReopen ? ctx.dispatcher : ctx.followup, { note: reason, data: { signDue: signDue.toISOString(), replyDue: replyDue.toISOString(), previousReply: previous.reply, previousRating: previous.rating } });
     life.finish('reopened');
