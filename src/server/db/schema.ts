@@ -26,6 +26,51 @@ export interface EnterprisesTable {
   division_code: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  former_names: Generated<string[]>;
+  legal_representative: string | null;
+  registered_address: string | null;
+  industry_code: string | null;
+  /** YYYY-MM-DD */
+  founded_on: string | null;
+  /** numeric(20,6) in 万元, as PG returns it (a decimal string); write decimals as strings. */
+  registered_capital_wan: string | null;
+  taxpayer_type: 'general' | 'small_scale' | null;
+  credit_rating: 'A' | 'B' | 'M' | 'C' | 'D' | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
+  name_initials: string | null;
+  size_class: 'large' | 'medium' | 'small' | 'micro' | null;
+  size_year: number | null;
+  status: Generated<'active' | 'deregistered'>;
+  updated_by: string | null;
+}
+
+export interface EnterpriseFiguresTable {
+  enterprise_id: string;
+  year: number;
+  headcount: number | null;
+  /** numeric(20,6) 万元 as decimal strings */
+  revenue_wan: string | null;
+  assets_wan: string | null;
+  tax_wan: string | null;
+  source: Generated<'manual' | 'import' | 'enterprise'>;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+export interface EnterpriseTagsTable {
+  id: Generated<string>;
+  enterprise_id: string;
+  tag: 'above_scale' | 'specialised' | 'little_giant' | 'high_tech' | 'tech_sme' | 'whitelist' | 'ipo_reserve';
+  /** YYYY-MM-DD */
+  valid_from: string;
+  valid_until: string | null;
+  set_by: string | null;
+  set_at: Generated<Date>;
+  note: string | null;
+  revoked_at: NullableTimestamp;
+  revoked_by: string | null;
 }
 
 export interface UsersTable {
@@ -321,6 +366,8 @@ export interface NotificationOutboxTable {
 export interface Database {
   org_units: OrgUnitsTable;
   enterprises: EnterprisesTable;
+  enterprise_figures: EnterpriseFiguresTable;
+  enterprise_tags: EnterpriseTagsTable;
   users: UsersTable;
   login_throttle: LoginThrottleTable;
   sessions: SessionsTable;
