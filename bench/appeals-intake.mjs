@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { databaseUrl, log, login, machine, option, request, startServer, summary } from './lib/harness.mjs';
+import { cpuSecondsOfTree, databaseUrl, log, login, machine, option, request, startServer, summary } from './lib/harness.mjs';
 
 const concurrency = Number(option('concurrency', 16));
 const seconds = Number(option('seconds', 20));
@@ -106,11 +106,17 @@ try {
   log(`intake works (${probe.json.number}); ${warmup} s warm-up, ${seconds} s measured, ${concurrency} clients over HTTP`);
   const before = await databaseWork(databaseUrl(dataDir));
   const waits = sampleWaits(databaseUrl(dataDir), (warmup + seconds) * 1000);
+  const cpuBefore = { ...cpuSecondsOfTree(server.pid), client: process.cpuUsage() };
   const httpRun = await load(post);
+  const cpuAfter = { ...cpuSecondsOfTree(server.pid), client: process.cpuUsage() };
   const databaseWaits = await waits;
   const after = await databaseWork(databaseUrl(dataDir));
   const appealsMade = after.appeals - before.appeals;
   const perAppeal = Object.fromEntries(['transactions', 'rowsInserted', 'rowsUpdated', 'rowsFetched', 'blocksHit'].map((k) => [k, Math.round(((after[k] - before[k]) / appealsMade) * 10) / 10]));
+  // CPU milliseconds per appeal: the server's node process, the embedded PostgreSQL it started (all its processes), and this client.
+  const msPer = (seconds) => Math.round(((seconds * 1000) / appealsMade) * 100) / 100;
+  const clientCpu = (cpuAfter.client.user + cpuAfter.client.system - cpuBefore.client.user - cpuBefore.client.system) / 1e6;
+  const cpuMsPerAppeal = { server: msPer(cpuAfter.own - cpuBefore.own), database: msPer(cpuAfter.descendants - cpuBefore.descendants), client: msPer(clientCpu) };
   log(`http: ${httpRun.perSecond} appeals/s, p99 ${httpRun.latencyMs.p99} ms`);
 
   // The same row as intake writes (an appeal it just created, with a new number), into a copy of the table with every index and check but no foreign keys.
@@ -140,7 +146,7 @@ try {
       concurrency,
       warmupSeconds: warmup,
       measuredSeconds: seconds,
-      http: { appealsPerSecond: httpRun.perSecond, latencyMs: httpRun.latencyMs, errors: httpRun.errors, firstError: httpRun.firstError, databaseWaits, databaseWorkPerAppeal: perAppeal },
+      http: { appealsPerSecond: httpRun.perSecond, latencyMs: httpRun.latencyMs, errors: httpRun.errors, firstError: httpRun.firstError, databaseWaits, databaseWorkPerAppeal: perAppeal, cpuMsPerAppeal },
       plainInsert: { rowsPerSecond: pgRun.perSecond, latencyMs: pgRun.latencyMs, errors: pgRun.errors, columns: columns.length },
       ratio,
       target: { ratioAtLeast: TARGET_RATIO, p99MsAtMost: TARGET_P99_MS },

@@ -120,3 +120,28 @@ export function option(name, fallback) {
   const env = process.env[name.toUpperCase().replace(/-/g, '_')];
   return env ?? fallback;
 }
+
+/** CPU seconds (user + system) used so far by a process and by all its descendants that are still alive (Linux /proc). */
+export function cpuSecondsOfTree(rootPid) {
+  const tick = 100; // USER_HZ on Linux
+  const stats = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(entry), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / tick });
+    } catch {}
+  }
+  const inTree = (pid) => {
+    for (let p = pid; p > 1; p = stats.get(p)?.ppid ?? 0) if (p === rootPid) return true;
+    return false;
+  };
+  let own = 0;
+  let descendants = 0;
+  for (const [pid, s] of stats) {
+    if (pid === rootPid) own = s.cpu;
+    else if (inTree(pid)) descendants += s.cpu;
+  }
+  return { own, descendants };
+}

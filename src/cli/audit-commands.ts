@@ -11,7 +11,7 @@ export function auditCommands(program: Command): void {
     .action(async () => {
       const report = await withDatabase((deps) => verifyAuditChain(deps.db));
       if (report.ok) {
-        console.log(`audit chain intact: ${report.checked} events verified`);
+        console.log(`audit chain intact: ${report.checked} events on ${report.chains} chains verified`);
       } else {
         console.error(`audit chain BROKEN at event ${report.firstBreak!.id}: ${report.firstBreak!.reason} (${report.checked} events verified before it)`);
         process.exitCode = 1;

@@ -136,6 +136,14 @@ export interface AuditEventsTable {
   request_id: string | null;
   prev_hash: string;
   hash: string;
+  chain: Generated<number>;
+}
+
+export interface AuditChainHeadsTable {
+  chain: number;
+  hash: string;
+  last_event_id: string | null;
+  updated_at: Timestamp | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -373,6 +381,7 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
+  audit_chain_heads: AuditChainHeadsTable;
   idempotency_keys: IdempotencyKeysTable;
   calendar_days: CalendarDaysTable;
   calendar_years: CalendarYearsTable;

@@ -9,6 +9,9 @@ interface Outcome {
   body: unknown;
 }
 
+/** Thrown inside the transaction to roll it back when the key was used before. */
+class KeyTaken extends Error {}
+
 async function replay(db: Executor, scope: string, key: string, requestHash: string): Promise<Outcome | null> {
   const row = await db
     .selectFrom('idempotency_keys')
@@ -35,15 +38,17 @@ export async function withIdempotency(
   const scope = request.actor?.userId ?? `anon:${request.ip}`;
   const path = request.routeOptions.url ?? request.url;
   const requestHash = sha256(`${request.method} ${request.url}\n${canonicalJson(request.body ?? null)}`);
-  const earlier = await replay(db, scope, key, requestHash);
-  if (earlier) return earlier;
   try {
     return await inTransaction(db, async (trx) => {
-      // Claim the key first: a concurrent duplicate blocks on this row until we commit, then replays our answer.
-      await trx
+      // Claim the key first, in the same round trip as the check: a concurrent duplicate waits on this row until we
+      // commit and then finds it taken; a key already used ends here and its first answer is replayed below.
+      const claimed = await trx
         .insertInto('idempotency_keys')
         .values({ scope, key, method: request.method, path, request_hash: requestHash, status_code: 0, response: null, created_at: new Date() })
-        .execute();
+        .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+        .returning('key')
+        .executeTakeFirst();
+      if (!claimed) throw new KeyTaken();
       const outcome = await run(trx);
       await trx
         .updateTable('idempotency_keys')
@@ -54,7 +59,7 @@ export async function withIdempotency(
       return outcome;
     });
   } catch (error) {
-    if (!isUniqueViolation(error, 'idempotency_keys_pkey')) throw error;
+    if (!(error instanceof KeyTaken) && !isUniqueViolation(error, 'idempotency_keys_pkey')) throw error;
     const winner = await replay(db, scope, key, requestHash);
     if (!winner) throw error;
     return winner;

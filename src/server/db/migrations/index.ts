@@ -4,6 +4,7 @@ import * as foundation from './2026-11-23T1800_foundation.ts';
 import * as appeals from './2026-11-24T0900_appeals.ts';
 import * as appealOpenWork from './2026-11-24T1500_appeal_open_work.ts';
 import * as appealKpiIndex from './2026-11-24T1600_appeal_kpi_index.ts';
+import * as auditChains from './2026-11-25T0800_audit_chains.ts';
 import * as enterpriseRegistry from './2026-11-25T0900_enterprise_registry.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T0900_appeals': appeals,
   '2026-11-24T1500_appeal_open_work': appealOpenWork,
   '2026-11-24T1600_appeal_kpi_index': appealKpiIndex,
+  '2026-11-25T0800_audit_chains': auditChains,
   '2026-11-25T0900_enterprise_registry': enterpriseRegistry,
 };

@@ -1,4 +1,5 @@
-// The audit trail: every change appends a hash-chained event inside the caller's transaction; the chain can be verified end to end.
+// The audit trail: every change appends a hash-chained event inside the caller's transaction (32 chains, by entity); every chain can be verified end to end.
+import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { AuditEventRow, Database } from '../../db/schema.ts';
@@ -8,8 +9,16 @@ import type { RequestContext } from '../../http/context.ts';
 import { actorLabel } from '../auth/actor.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
-/** Arbitrary constant naming the advisory lock that serialises appends, so the chain never forks. */
-const AUDIT_CHAIN_LOCK = 7_414_207_001;
+/** Must equal CHAINS in migration 2026-11-25T0800_audit_chains. */
+export const AUDIT_CHAINS = 32;
+
+/** An event's chain follows its entity, so one record's history stays on one chain; events without an entity spread by request. */
+export function chainOf(entityType: string, entityKey: string): number {
+  let h = 2166136261;
+  const key = `${entityType}:${entityKey}`;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  return (h >>> 0) % AUDIT_CHAINS;
+}
 
 export interface AuditInput {
   action: string;
@@ -37,10 +46,11 @@ export const eventHash = (prevHash: string, fields: HashedFields): string => sha
 const normalise = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
 
 export async function recordAudit(trx: Transaction<Database>, ctx: RequestContext, input: AuditInput, at: Date = new Date()): Promise<string> {
-  // Two statements on purpose: under READ COMMITTED the head must be read with a snapshot taken after the lock is held.
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
-  const last = await trx.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  const chain = chainOf(input.entityType, input.entityId ?? ctx.requestId ?? randomUUID());
+  // Locks this chain's head until commit. Under READ COMMITTED, FOR UPDATE returns the newest committed head once the
+  // previous writer commits, so the chain cannot fork; other chains are not held up.
+  const head = await trx.selectFrom('audit_chain_heads').select('hash').where('chain', '=', chain).forUpdate().executeTakeFirstOrThrow();
+  const prevHash = head.hash;
   const fields: HashedFields = {
     at: at.toISOString(),
     actorId: ctx.actor?.userId ?? null,
@@ -53,21 +63,30 @@ export async function recordAudit(trx: Transaction<Database>, ctx: RequestContex
     requestId: ctx.requestId,
   };
   const hash = eventHash(prevHash, fields);
+  // The event and the new head in one round trip.
   await trx
-    .insertInto('audit_events')
-    .values({
-      at,
-      actor_id: fields.actorId,
-      actor_label: fields.actorLabel,
-      action: fields.action,
-      entity_type: fields.entityType,
-      entity_id: fields.entityId,
-      before: fields.before === null ? null : JSON.stringify(fields.before),
-      after: fields.after === null ? null : JSON.stringify(fields.after),
-      request_id: fields.requestId,
-      prev_hash: prevHash,
-      hash,
-    })
+    .with('e', (db) =>
+      db
+        .insertInto('audit_events')
+        .values({
+          at,
+          actor_id: fields.actorId,
+          actor_label: fields.actorLabel,
+          action: fields.action,
+          entity_type: fields.entityType,
+          entity_id: fields.entityId,
+          before: fields.before === null ? null : JSON.stringify(fields.before),
+          after: fields.after === null ? null : JSON.stringify(fields.after),
+          request_id: fields.requestId,
+          prev_hash: prevHash,
+          hash,
+          chain,
+        })
+        .returning('id'),
+    )
+    .updateTable('audit_chain_heads')
+    .set({ hash, last_event_id: sql<string>`(SELECT id FROM e)`, updated_at: at })
+    .where('chain', '=', chain)
     .execute();
   return hash;
 }
@@ -120,12 +139,16 @@ export async function listAuditEvents(db: Executor, filter: AuditFilter) {
 export interface ChainReport {
   ok: boolean;
   checked: number;
+  chains: number;
   firstBreak: { id: string; reason: string } | null;
 }
 
-/** Walks the whole chain in id order, in pages, recomputing every hash. */
+/**
+ * Walks every event in id order, in pages, recomputing each hash against the previous event of its chain; then checks
+ * that each chain ends where its head row says (so deleting the newest events of a chain is caught too).
+ */
 export async function verifyAuditChain(db: Db | Executor, pageSize = 5000): Promise<ChainReport> {
-  let prevHash = GENESIS_HASH;
+  const last = new Map<number, { hash: string; id: string }>();
   let checked = 0;
   let afterId = '0';
   for (;;) {
@@ -138,17 +161,24 @@ export async function verifyAuditChain(db: Db | Executor, pageSize = 5000): Prom
       .execute();
     if (rows.length === 0) break;
     for (const row of rows) {
+      const prevHash = last.get(row.chain)?.hash ?? GENESIS_HASH;
       if (row.prev_hash !== prevHash) {
-        return { ok: false, checked, firstBreak: { id: row.id, reason: 'prev_hash does not match the previous event (event removed or reordered)' } };
+        return { ok: false, checked, chains: last.size, firstBreak: { id: row.id, reason: `prev_hash does not match the previous event of chain ${row.chain} (event removed or reordered)` } };
       }
-      const expected = eventHash(prevHash, hashedFieldsOf(row));
-      if (expected !== row.hash) {
-        return { ok: false, checked, firstBreak: { id: row.id, reason: 'content does not match its hash (event altered)' } };
+      if (eventHash(prevHash, hashedFieldsOf(row)) !== row.hash) {
+        return { ok: false, checked, chains: last.size, firstBreak: { id: row.id, reason: 'content does not match its hash (event altered)' } };
       }
-      prevHash = row.hash;
+      last.set(row.chain, { hash: row.hash, id: row.id });
       checked++;
       afterId = row.id;
     }
   }
-  return { ok: true, checked, firstBreak: null };
+  const heads = await db.selectFrom('audit_chain_heads').select(['chain', 'hash', 'last_event_id']).orderBy('chain').execute();
+  for (const head of heads) {
+    const end = last.get(head.chain);
+    if ((end?.hash ?? GENESIS_HASH) !== head.hash) {
+      return { ok: false, checked, chains: last.size, firstBreak: { id: end?.id ?? head.last_event_id ?? '0', reason: `chain ${head.chain} ends before its recorded head ${head.last_event_id ?? ''} (newest events removed)` } };
+    }
+  }
+  return { ok: true, checked, chains: last.size, firstBreak: null };
 }
