@@ -32,6 +32,9 @@ import { kpiRoutes } from './domains/appeals/kpi/kpi.routes.ts';
 import { ledgerRoutes } from './domains/appeals/ledger/ledger.routes.ts';
 import { supervisionRoutes } from './domains/appeals/supervision/supervision.routes.ts';
 import { notificationRoutes } from './domains/notifications/notification.routes.ts';
+import { relationRoutes } from './domains/enterprises/relations/relation.routes.ts';
+import { greenCardRoutes } from './domains/enterprises/green-card/green-card.routes.ts';
+import { enterpriseAccountRoutes } from './domains/enterprises/accounts/account.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -171,6 +174,9 @@ export async function buildHttpApp(deps: Deps): Promise<FastifyInstance> {
   ledgerRoutes(app);
   supervisionRoutes(app);
   notificationRoutes(app);
+  relationRoutes(app);
+  greenCardRoutes(app);
+  enterpriseAccountRoutes(app);
 
   const openapi = buildOpenApi(routeRegistry, version);
   app.get('/api/openapi.json', async () => openapi);

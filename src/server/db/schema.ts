@@ -408,3 +408,98 @@ export type CalendarDayRow = Selectable<CalendarDaysTable>;
 export type AppealRow = Selectable<AppealsTable>;
 export type AppealUpdate = Updateable<AppealsTable>;
 export type AppealEventRow = Selectable<AppealEventsTable>;
+
+// 包联, 企业家绿卡 and enterprise accounts (migration 2026-11-25T1000_enterprise_relations); merged into Database below.
+export interface ProjectsTable {
+  id: Generated<string>;
+  name: string;
+  enterprise_id: string | null;
+  division_code: string | null;
+  stage: Generated<'planned' | 'approved' | 'under_construction' | 'in_operation' | 'suspended'>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface RelationAssignmentsTable {
+  id: Generated<string>;
+  user_id: string;
+  enterprise_id: string | null;
+  project_id: string | null;
+  duty: Generated<'leader' | 'cadre'>;
+  valid_from: string;
+  valid_until: string | null;
+  visit_every_months: number | null;
+  planned_visits: ColumnType<string[], string[] | undefined, string[]>;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  ended_at: NullableTimestamp;
+  ended_by: string | null;
+  end_reason: string | null;
+}
+
+export interface RelationVisitsTable {
+  id: Generated<string>;
+  assignment_id: string;
+  visited_on: string;
+  visitor_id: string;
+  met_with: string | null;
+  findings: string;
+  appeal_id: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface GreenCardsTable {
+  id: Generated<string>;
+  number: string;
+  enterprise_id: string;
+  holder_name: string;
+  holder_title: string | null;
+  id_card_tail: string | null;
+  valid_from: string;
+  valid_until: string;
+  issued_by: string | null;
+  issued_at: Generated<Date>;
+  renewed_at: NullableTimestamp;
+  renewed_by: string | null;
+  revoked_at: NullableTimestamp;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+}
+
+export interface EnterpriseMembersTable {
+  user_id: string;
+  enterprise_id: string;
+  kind: 'legal_representative' | 'staff';
+  verified_by: string | null;
+  verified_at: Generated<Date>;
+}
+
+export interface EnterpriseAccountRequestsTable {
+  id: Generated<string>;
+  enterprise_id: string;
+  kind: 'legal_representative' | 'staff';
+  username: string;
+  display_name: string;
+  phone: string | null;
+  email: string | null;
+  password_hash: string;
+  status_token_hash: string;
+  status: Generated<'pending' | 'approved' | 'rejected'>;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  reject_reason: string | null;
+  user_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface Database {
+  projects: ProjectsTable;
+  relation_assignments: RelationAssignmentsTable;
+  relation_visits: RelationVisitsTable;
+  green_cards: GreenCardsTable;
+  enterprise_members: EnterpriseMembersTable;
+  enterprise_account_requests: EnterpriseAccountRequestsTable;
+}

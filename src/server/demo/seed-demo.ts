@@ -8,6 +8,7 @@ import { inTransaction, type Executor } from '../db/transaction.ts';
 import { recordAudit } from '../domains/audit/audit.repository.ts';
 import { createUser } from '../domains/users/manage-users.ts';
 import { seedDemoRouting } from './seed-demo-routing.ts';
+import { seedDemoRelations } from '../domains/enterprises/relations/demo-relations.ts';
 import {
   cityDepartments,
   demoCity,
@@ -104,6 +105,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'clock' | 'hasher' | 'log
     return count;
   });
 
+  await seedDemoRelations(deps);
   deps.log.info({ units, users: demoUsers.length, villages: villages.length }, 'demo city loaded');
   return { units, users: demoUsers.length };
 }

@@ -8,8 +8,11 @@ import { calendarAccess } from './calendar/calendar.access.ts';
 import { enterpriseAccess } from './enterprises/enterprise.access.ts';
 import { orgAccess } from './org/org.access.ts';
 import { userAccess } from './users/user.access.ts';
+import { relationAccess } from './enterprises/relations/relation.access.ts';
+import { greenCardAccess } from './enterprises/green-card/green-card.access.ts';
+import { enterpriseAccountAccess } from './enterprises/accounts/account.access.ts';
 
-const actions = { ...appealAccess, ...authAccess, ...auditAccess, ...calendarAccess, ...enterpriseAccess, ...orgAccess, ...userAccess };
+const actions = { ...appealAccess, ...authAccess, ...auditAccess, ...calendarAccess, ...enterpriseAccess, ...orgAccess, ...userAccess, ...relationAccess, ...greenCardAccess, ...enterpriseAccountAccess };
 
 export type Action = keyof typeof actions;
 

@@ -6,6 +6,7 @@ import * as appealOpenWork from './2026-11-24T1500_appeal_open_work.ts';
 import * as appealKpiIndex from './2026-11-24T1600_appeal_kpi_index.ts';
 import * as auditChains from './2026-11-25T0800_audit_chains.ts';
 import * as enterpriseRegistry from './2026-11-25T0900_enterprise_registry.ts';
+import * as enterpriseRelations from './2026-11-25T1000_enterprise_relations.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T1800_foundation': foundation,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T1600_appeal_kpi_index': appealKpiIndex,
   '2026-11-25T0800_audit_chains': auditChains,
   '2026-11-25T0900_enterprise_registry': enterpriseRegistry,
+  '2026-11-25T1000_enterprise_relations': enterpriseRelations,
 };
