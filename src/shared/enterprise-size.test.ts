@@ -21,7 +21,7 @@ const OFFICIAL: { zh: string; sample: string; bounds: Partial<Record<Ind, [numbe
   { zh: '住宿业', sample: '6110', bounds: { headcount: [300, 100, 10], revenue: [10000, 2000, 100] } },
   { zh: '餐饮业', sample: '6210', bounds: { headcount: [300, 100, 10], revenue: [10000, 2000, 100] } },
   { zh: '信息传输业', sample: '6311', bounds: { headcount: [2000, 100, 10], revenue: [100000, 1000, 100] } },
-  { zh: '软件和信息技术服务业', sample: '6510', bounds: { headcount: [300, 100, 10], revenue: [10000, 1000, 50] } },
+  { zh: '软件和信息技术服务业', sample: '6513', bounds: { headcount: [300, 100, 10], revenue: [10000, 1000, 50] } },
   { zh: '房地产开发经营', sample: '7010', bounds: { revenue: [200000, 1000, 100], assets: [10000, 5000, 2000] } },
   { zh: '物业管理', sample: '7020', bounds: { headcount: [1000, 300, 100], revenue: [5000, 1000, 500] } },
   { zh: '租赁和商务服务业', sample: '7211', bounds: { headcount: [300, 100, 10], assets: [120000, 8000, 100] } },
