@@ -8,6 +8,7 @@ import { inTransaction, type Executor } from '../db/transaction.ts';
 import { recordAudit } from '../domains/audit/audit.repository.ts';
 import { createUser } from '../domains/users/manage-users.ts';
 import { seedDemoRouting } from './seed-demo-routing.ts';
+import { seedDemoEnterprises } from './seed-demo-enterprises.ts';
 import { seedDemoRelations } from '../domains/enterprises/relations/demo-relations.ts';
 import {
   cityDepartments,
@@ -89,6 +90,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'clock' | 'hasher' | 'log
       const row = await trx.insertInto('enterprises').values({ uscc: e.uscc, name: e.name, division_code: e.divisionCode, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
       unitIds.set(`enterprise:${e.key}`, row.id);
     }
+    await seedDemoEnterprises(trx, (key) => unitIds.get(`enterprise:${key}`)!, now);
     for (const user of demoUsers) {
       await createUser({ db: trx, clock: deps.clock, hasher: deps.hasher }, ctx, {
         username: user.username,

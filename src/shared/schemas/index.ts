@@ -9,3 +9,4 @@ export * from './ledger.ts';
 export * from './attachments.ts';
 export * from './notifications.ts';
 export * from './supervision.ts';
+export * from './enterprises.ts';

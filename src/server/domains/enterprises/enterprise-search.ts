@@ -1,0 +1,152 @@
+// Searching the registry in SQL: name (partial, trigram), former names, credit-code prefix, pinyin initials; division subtree, industry, tag held today, size.
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { pinyin } from 'pinyin-pro';
+import type { Database } from '../../db/schema.ts';
+import type { Executor } from '../../db/transaction.ts';
+import { invalid } from '../../http/errors.ts';
+import type { EnterpriseListItem, SearchEnterprisesQuery } from '../../../shared/schemas/enterprises.ts';
+import { inEnterpriseScope, type EnterpriseScope } from './enterprise.access.ts';
+import { maskPersonName } from './enterprise-view.ts';
+import { findDivision } from './reference/divisions.ts';
+import { findIndustry, normaliseIndustryCode } from './reference/industries.ts';
+import { heldTagsOf, tagHeldOn } from './tags.ts';
+
+/** Lower-case pinyin initials of a name, letters and digits kept, everything else dropped: 湖州织里童装有限公司 → hzzltzyxgs. */
+export function initialsOf(name: string): string {
+  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** What enterprises.name_initials holds: the name's initials, then each former name's, space-separated (prefix search hits the current name). */
+export const nameInitials = (name: string, formerNames: readonly string[] = []): string =>
+  [name, ...formerNames].map(initialsOf).filter(Boolean).join(' ');
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** GB/T 4754-2017 sections (门类) and the divisions (大类) each spans. */
+const sectionDivisions: Record<string, [number, number]> = {
+  A: [1, 5], B: [6, 12], C: [13, 43], D: [44, 46], E: [47, 50], F: [51, 52], G: [53, 60], H: [61, 62], I: [63, 65], J: [66, 69],
+  K: [70, 70], L: [71, 72], M: [73, 75], N: [76, 79], O: [80, 82], P: [83, 83], Q: [84, 85], R: [86, 90], S: [91, 96], T: [97, 97],
+};
+
+/** The industry filter as code prefixes: a class (3011 / C3011) itself, a group or division its prefix, a section letter its divisions. */
+export function industryPrefixes(input: string): { exact: string } | { prefixes: string[] } {
+  const code = input.trim().toUpperCase();
+  const letter = /^[A-T]/.test(code) ? code[0] : null;
+  const digits = letter ? code.slice(1) : code;
+  if (digits.length === 4) {
+    const normal = normaliseIndustryCode(code);
+    if (!normal) throw invalid('industryCode', `没有这个行业小类 ${input} / unknown industry class`);
+    return { exact: normal };
+  }
+  if (digits.length === 0) {
+    const range = letter ? sectionDivisions[letter] : undefined;
+    if (!range) throw invalid('industryCode', `没有这个行业门类 ${input} / unknown industry section`);
+    const prefixes: string[] = [];
+    for (let d = range[0]; d <= range[1]; d++) prefixes.push(String(d).padStart(2, '0'));
+    return { prefixes };
+  }
+  if (!/^\d{2,3}$/.test(digits)) throw invalid('industryCode', `行业代码格式不正确 ${input} / not an industry code`);
+  if (letter) {
+    const range = sectionDivisions[letter];
+    const division = Number(digits.slice(0, 2));
+    if (!range || division < range[0] || division > range[1]) throw invalid('industryCode', `${input}: 大类不属于该门类 / the division is not in that section`);
+  }
+  return { prefixes: [digits] };
+}
+
+/** The q condition: any of name, former names, credit-code prefix, pinyin initials. */
+function matchesText(q: string) {
+  return (eb: ExpressionBuilder<Database, 'enterprises'>) => {
+    const like = `%${escapeLike(q)}%`;
+    const conditions = [eb('enterprises.name', 'ilike', like), eb(sql`enterprise_names_text(enterprises.former_names)`, 'ilike', like)];
+    const upper = q.toUpperCase();
+    if (/^[0-9A-Z]{2,18}$/.test(upper)) conditions.push(eb('enterprises.uscc', 'like', `${upper}%`));
+    if (/^[a-zA-Z]{2,}$/.test(q)) {
+      const lower = q.toLowerCase();
+      // Short initials: a prefix of the current name's initials (btree); longer: anywhere (trigram).
+      conditions.push(eb('enterprises.name_initials', 'like', lower.length < 3 ? `${lower}%` : `%${lower}%`));
+    }
+    return eb.or(conditions);
+  };
+}
+
+export function applyEnterpriseFilters<O>(
+  qb: SelectQueryBuilder<Database, 'enterprises', O>,
+  scope: EnterpriseScope,
+  query: Omit<SearchEnterprisesQuery, 'page' | 'pageSize'>,
+  today: string,
+): SelectQueryBuilder<Database, 'enterprises', O> {
+  let q = qb.where(inEnterpriseScope(scope));
+  if (query.q) q = q.where(matchesText(query.q));
+  if (query.divisionCode) {
+    if (![2, 4, 6, 9, 12].includes(query.divisionCode.length)) throw invalid('divisionCode', '区划代码为 2、4、6、9 或 12 位 / a division code has 2, 4, 6, 9 or 12 digits');
+    q = q.where('enterprises.division_code', 'like', `${query.divisionCode}%`);
+  }
+  if (query.industryCode) {
+    const industry = industryPrefixes(query.industryCode);
+    q = 'exact' in industry
+      ? q.where('enterprises.industry_code', '=', industry.exact)
+      : q.where((eb) => eb.or(industry.prefixes.map((p) => eb('enterprises.industry_code', 'like', `${p}%`))));
+  }
+  if (query.size) q = q.where('enterprises.size_class', '=', query.size);
+  if (query.status) q = q.where('enterprises.status', '=', query.status);
+  if (query.tag) {
+    const tag = query.tag;
+    q = q.where((eb) =>
+      eb.exists(
+        eb.selectFrom('enterprise_tags').select(sql`1`.as('one')).whereRef('enterprise_tags.enterprise_id', '=', 'enterprises.id').where('enterprise_tags.tag', '=', tag).where(tagHeldOn(today)),
+      ),
+    );
+  }
+  return q;
+}
+
+/** Counting stops here: beyond it the total is reported as at least this many (`totalExact: false`), so a broad search stays fast at a million rows. */
+export const COUNT_CAP = 10_000;
+
+export async function searchEnterprises(
+  db: Executor,
+  scope: EnterpriseScope,
+  query: SearchEnterprisesQuery,
+  today: string,
+): Promise<{ items: EnterpriseListItem[]; total: number; totalExact: boolean }> {
+  if (scope.kind === 'none') return { items: [], total: 0, totalExact: true };
+  const base = applyEnterpriseFilters(db.selectFrom('enterprises'), scope, query, today);
+  const [rows, counted] = await Promise.all([
+    base
+      .select([
+        'enterprises.id', 'enterprises.uscc', 'enterprises.name', 'enterprises.division_code', 'enterprises.industry_code', 'enterprises.legal_representative',
+        'enterprises.founded_on', 'enterprises.size_class', 'enterprises.size_year', 'enterprises.status',
+      ])
+      .orderBy('enterprises.name')
+      .orderBy('enterprises.id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    db
+      .selectFrom(base.select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('matches'))
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  const count = Number(counted.n);
+  const tags = await heldTagsOf(db, rows.map((r) => r.id), today);
+  const items = rows.map((r) => ({
+    id: r.id,
+    uscc: r.uscc,
+    name: r.name,
+    divisionCode: r.division_code,
+    divisionName: r.division_code ? (findDivision(r.division_code)?.fullName ?? null) : null,
+    industryCode: r.industry_code,
+    industryName: r.industry_code ? (findIndustry(r.industry_code)?.name ?? null) : null,
+    legalRepresentative: maskPersonName(r.legal_representative),
+    foundedOn: r.founded_on,
+    size: r.size_class,
+    sizeYear: r.size_year,
+    status: r.status,
+    tags: tags.get(r.id) ?? [],
+  }));
+  return { items, total: Math.min(count, COUNT_CAP), totalExact: count <= COUNT_CAP };
+}
