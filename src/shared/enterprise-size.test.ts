@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { classifySize, sizeRowForIndustry, type SizeClass } from './enterprise-size.ts';
+import { classifySize, sizeClassOf, sizeRowForIndustry, type SizeClass } from './enterprise-size.ts';
 import { SIZE_TABLE } from './enterprise-size-table.ts';
 
 type Ind = 'headcount' | 'revenue' | 'assets';
@@ -204,5 +204,35 @@ describe('basis text', () => {
 
     const micro = classifySize(figures('5111', { headcount: 4, revenue: 99999 }));
     expect(micro.basis).toBe('批发业: 从业人员 4 人, 营业收入 9.9999 亿元 → 微型（从业人员低于小型下限 5 人）');
+  });
+});
+
+describe('sizeClassOf (the class without the texts, for bulk imports)', () => {
+  it('always agrees with classifySize', () => {
+    let seed = 1;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const codes = [...OFFICIAL.map((r) => r.sample), '6621', '7040', '59', 'C3011', 'x', '', null];
+    const pickFigure = (bounds: number[] | undefined): number | null => {
+      const roll = random();
+      if (roll < 0.1) return null;
+      if (roll < 0.13) return -1;
+      if (!bounds || roll < 0.3) return Math.floor(random() * 300000);
+      const b = bounds[Math.floor(random() * 3)];
+      return b + [-1, 0, 1, -0.01, 0.01][Math.floor(random() * 5)];
+    };
+    for (let n = 0; n < 20000; n++) {
+      const code = codes[Math.floor(random() * codes.length)];
+      const row = OFFICIAL.find((r) => r.sample === code);
+      const input = {
+        industryCode: code,
+        headcount: pickFigure(row?.bounds.headcount),
+        revenueWan: pickFigure(row?.bounds.revenue),
+        assetsWan: pickFigure(row?.bounds.assets),
+      };
+      expect(sizeClassOf(input), JSON.stringify(input)).toBe(classifySize(input).size);
+    }
   });
 });
