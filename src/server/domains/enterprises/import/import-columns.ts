@@ -39,7 +39,7 @@ const unitShifts: Array<[RegExp, UnitShift]> = [
 
 /** Full-width brackets and spaces folded, case ignored: "营业收入（万元）" and "营业收入 (万元)" are the same header. */
 function splitHeader(text: string): { base: string; unit: string | null } {
-  const folded = text.normalize('NFKC').replace(/\s+/g, '').replace(/[【\[]/g, '(').replace(/[】\]]/g, ')');
+  const folded = text.normalize('NFKC').replace(/\s+/g, '').replace(/[【[]/g, '(').replace(/[】\]]/g, ')');
   const m = /^(.*?)\(([^()]*)\)$/.exec(folded);
   return m && m[1] ? { base: m[1].toLowerCase(), unit: m[2]! } : { base: folded.toLowerCase(), unit: null };
 }
