@@ -6,7 +6,7 @@ import type { EnterpriseView } from '../../../shared/schemas/enterprises.ts';
 import { can } from '../abilities.ts';
 import type { Actor } from '../auth/actor.ts';
 import { maskPhone } from '../appeals/appeal-view.ts';
-import { mayEditContact, seesContactPhone } from './enterprise.access.ts';
+import { mayEditContact, seesContactPhoneOn } from './enterprise.access.ts';
 import { sizeFromFigures } from './figures.ts';
 import { findDivision } from './reference/divisions.ts';
 import { findIndustry } from './reference/industries.ts';
@@ -42,7 +42,7 @@ export function enterpriseAbilitiesOf(actor: Actor, enterpriseId: string): Enter
 
 /** Does not check visibility: callers find the row through the caller's scope first. */
 export async function loadEnterpriseView(db: Executor, actor: Actor, row: EnterpriseRow, today: string): Promise<EnterpriseView> {
-  const [figures, tags] = await Promise.all([
+  const [figures, tags, fullPhone] = await Promise.all([
     db
       .selectFrom('enterprise_figures')
       .select(['year', 'headcount', 'revenue_wan', 'assets_wan', 'tax_wan', 'source', 'updated_at'])
@@ -50,9 +50,9 @@ export async function loadEnterpriseView(db: Executor, actor: Actor, row: Enterp
       .orderBy('year', 'desc')
       .execute(),
     listTags(db, row.id, today),
+    seesContactPhoneOn(db, actor, row.id, today),
   ]);
   const size = sizeFromFigures(row.industry_code, figures);
-  const fullPhone = seesContactPhone(actor, row.id);
   return {
     id: row.id,
     uscc: row.uscc,

@@ -140,6 +140,20 @@ describe('reading an enterprise', () => {
     expect(ownView.abilities).toEqual(['update-contact']);
   });
 
+  it('shows the phone to a cadre assigned to the enterprise (包联) while the assignment runs', async () => {
+    const handler = await t.login('handler-zjj');
+    const user = await t.deps.db.selectFrom('users').select('id').where('username', '=', 'handler-zjj').executeTakeFirstOrThrow();
+    const enterprise = await t.deps.db.selectFrom('enterprises').select('id').where('uscc', '=', motorUscc).executeTakeFirstOrThrow();
+    const assignment = await t.deps.db
+      .insertInto('relation_assignments')
+      .values({ user_id: user.id, enterprise_id: enterprise.id, duty: 'cadre', valid_from: '2026-01-01', valid_until: '2026-12-31' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await t.call('GET', `/api/v1/enterprises/${motorUscc}`, { cookie: handler })).json().contact).toMatchObject({ phone: '13567205678', phoneMasked: false });
+    await t.deps.db.updateTable('relation_assignments').set({ ended_at: new Date('2026-03-01T00:00:00Z') }).where('id', '=', assignment.id).execute();
+    expect((await t.call('GET', `/api/v1/enterprises/${motorUscc}`, { cookie: handler })).json().contact.phoneMasked).toBe(true);
+  });
+
   it('masks the legal representative in lists', async () => {
     const item = (await list(dispatcher, `q=${motorUscc}`)).items[0]!;
     expect(item.legalRepresentative).toBe('邱**');
