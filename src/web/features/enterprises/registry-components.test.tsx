@@ -1,0 +1,247 @@
+// @vitest-environment jsdom
+// Component tests of the registry pages with a faked API: inline credit-code check and server errors at the field, tags by ability, the detail's size basis and figures, the import steps with a polled job.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { App as AntdApp } from 'antd';
+import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EnterpriseView } from '../../../shared/schemas/enterprises.ts';
+import { makeUscc } from '../../../shared/uscc.ts';
+import { PreferencesProvider } from '../preferences/PreferencesProvider.tsx';
+import { CreateEnterpriseForm } from './EnterpriseCreatePage.tsx';
+import { EnterpriseDetail } from './EnterpriseDetail.tsx';
+import EnterpriseImportPage from './EnterpriseImportPage.tsx';
+import './messages.ts';
+
+// antd renders slowly in jsdom and the machine is shared: generous time per test.
+vi.setConfig({ testTimeout: 60_000 });
+
+beforeAll(() => {
+  // antd's responsive helpers ask for media queries, which jsdom lacks.
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as never;
+  window.matchMedia ??= ((query: string) => ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false })) as never;
+});
+
+type Handler = (request: { method: string; url: URL; body: unknown }) => { status: number; body?: unknown };
+let handler: Handler;
+const calls: { method: string; path: string; body: unknown }[] = [];
+
+beforeEach(() => {
+  localStorage.clear();
+  calls.length = 0;
+  vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
+    const url = new URL(input, 'http://localhost');
+    const method = init.method ?? 'GET';
+    const body = typeof init.body === 'string' ? JSON.parse(init.body) : init.body;
+    calls.push({ method, path: url.pathname + url.search, body });
+    const answer = handler({ method, url, body });
+    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: { 'Content-Type': 'application/json' } });
+  });
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function renderWith(ui: ReactNode) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <MemoryRouter>
+      <QueryClientProvider client={queryClient}>
+        <PreferencesProvider remote={{ isSignedIn: () => false, save: () => {} }}>
+          <AntdApp>{ui}</AntdApp>
+        </PreferencesProvider>
+      </QueryClientProvider>
+    </MemoryRouter>,
+  );
+}
+
+const referenceAnswers: Handler = ({ url }) => {
+  if (url.pathname === '/api/v1/reference/divisions') {
+    const parent = url.searchParams.get('parent') ?? '';
+    const items = { '': [{ code: '33', name: '浙江省' }], '33': [{ code: '3305', name: '湖州市' }], '3305': [{ code: '330502', name: '吴兴区' }] }[parent] ?? [];
+    return { status: 200, body: { items } };
+  }
+  if (url.pathname === '/api/v1/reference/industries') {
+    return { status: 200, body: { items: [{ code: 'C', name: '制造业', children: [{ code: '18', name: '纺织服装、服饰业', children: [{ code: '181', name: '机织服装制造', children: [{ code: '1811', name: '运动机织服装制造' }] }] }] }] } };
+  }
+  return { status: 404, body: { error: { code: 'not_found', message: 'not found', details: [] } } };
+};
+
+describe('create form', () => {
+  it('shows why a credit code is wrong while it is typed, and nothing once it is right', async () => {
+    handler = referenceAnswers;
+    renderWith(<CreateEnterpriseForm onCreated={() => {}} />);
+    const input = screen.getByTestId('create-uscc');
+    fireEvent.change(input, { target: { value: '91330502MA2B3C4D' } });
+    expect(await screen.findByText('应为 18 位，现在是 16 位')).toBeTruthy();
+    const valid = makeUscc('91', '330502', 'MA2B3C4D');
+    fireEvent.change(input, { target: { value: valid.toLowerCase() } });
+    await waitFor(() => expect(screen.queryByText(/应为 18 位/)).toBeNull());
+    expect((input as HTMLInputElement).value).toBe(valid);
+  });
+
+  it('puts the server refusal on the field at fault and sends the normalised body', async () => {
+    const valid = makeUscc('91', '330502', 'MA2B3C4D');
+    handler = (request) =>
+      request.method === 'POST' && request.url.pathname === '/api/v1/enterprises'
+        ? { status: 400, body: { error: { code: 'validation_failed', message: '区划不存在', details: [{ path: 'divisionCode', message: '区划代码 330502 不在县级以下 / not a county' }] } } }
+        : referenceAnswers(request);
+    const onCreated = vi.fn();
+    renderWith(<CreateEnterpriseForm onCreated={onCreated} initial={{ uscc: valid, name: '织里童装', divisionCode: '330502', industryCode: '1811', foundedOn: dayjs('2019-04-01') }} />);
+    fireEvent.change(screen.getByTestId('create-revenue'), { target: { value: '1200.5' } });
+    fireEvent.click(screen.getByTestId('create-submit'));
+    expect(await screen.findByText('区划代码 330502 不在县级以下 / not a county')).toBeTruthy();
+    const post = calls.find((c) => c.method === 'POST');
+    expect(post?.body).toMatchObject({ uscc: valid, name: '织里童装', divisionCode: '330502', industryCode: '1811', foundedOn: '2019-04-01', revenue: '1200.5' });
+    expect(onCreated).not.toHaveBeenCalled();
+  });
+
+  it('refuses a revenue that is not a 万元 decimal before sending', async () => {
+    handler = referenceAnswers;
+    renderWith(<CreateEnterpriseForm onCreated={() => {}} />);
+    fireEvent.change(screen.getByTestId('create-revenue'), { target: { value: '12,000' } });
+    expect(await screen.findByText('请填写以万元为单位的数字，最多 6 位小数')).toBeTruthy();
+  });
+});
+
+const user = (name: string) => ({ id: '00000000-0000-4000-8000-00000000000' + name.length, displayName: name });
+function enterprise(overrides: Partial<EnterpriseView> = {}): EnterpriseView {
+  return {
+    id: '00000000-0000-4000-8000-000000000001',
+    uscc: makeUscc('91', '330502', 'MA2B3C4D'),
+    name: '湖州织里童装有限公司',
+    formerNames: ['织里童装厂'],
+    legalRepresentative: '张*',
+    registeredAddress: '织里镇',
+    divisionCode: '330502',
+    division: { code: '330502', name: '吴兴区', fullName: '浙江省湖州市吴兴区', level: 'county', parents: [{ code: '33', name: '浙江省' }, { code: '3305', name: '湖州市' }] },
+    industryCode: '1811',
+    industry: { code: '1811', name: '运动机织服装制造', section: 'C', sectionName: '制造业', path: [{ code: 'C', name: '制造业' }] },
+    foundedOn: '2019-04-01',
+    registeredCapital: '500.000000',
+    taxpayerType: 'general',
+    creditRating: 'A',
+    status: 'active',
+    contact: { name: '李四', phone: '138****5678', email: null, phoneMasked: true },
+    figures: [
+      { year: 2024, headcount: 80, revenue: '3000.000000', assets: '2000.000000', tax: null, source: 'import', updatedAt: '2025-03-01T02:00:00Z' },
+      { year: 2025, headcount: 120, revenue: '4200.500000', assets: '2500.000000', tax: '88.000000', source: 'manual', updatedAt: '2026-03-01T02:00:00Z' },
+    ],
+    tags: [
+      { id: '00000000-0000-4000-8000-0000000000a1', tag: 'high_tech', validFrom: '2024-01-01', validUntil: '2026-12-31', note: null, setBy: user('王五'), setAt: '2024-01-02T01:00:00Z', revokedAt: null, revokedBy: null, held: true },
+      { id: '00000000-0000-4000-8000-0000000000a2', tag: 'whitelist', validFrom: '2023-01-01', validUntil: null, note: null, setBy: user('王五'), setAt: '2023-01-02T01:00:00Z', revokedAt: '2024-05-01T01:00:00Z', revokedBy: user('赵六'), held: false },
+    ],
+    size: 'small',
+    sizeYear: 2025,
+    sizeSector: '工业',
+    sizeBasis: '工业: 从业人员 120 人, 营业收入 4200.5 万元 → 小型',
+    sizeBasisTranslations: { 'zh-CN': '工业: 从业人员 120 人, 营业收入 4200.5 万元 → 小型', 'zh-TW': '工業: 從業人員 120 人, 營業收入 4200.5 萬元 → 小型', en: 'Industry: 120 employees, revenue 42.005 M yuan → small' },
+    createdAt: '2024-01-01T00:00:00Z',
+    updatedAt: '2026-03-01T02:00:00Z',
+    abilities: [],
+    ...overrides,
+  };
+}
+
+describe('enterprise detail', () => {
+  it('shows the division and industry by name, the size basis and one row per year, newest first', () => {
+    handler = referenceAnswers;
+    renderWith(<EnterpriseDetail enterprise={enterprise()} onChanged={() => {}} />);
+    expect(screen.getByTestId('enterprise-division').textContent).toBe('浙江省湖州市吴兴区');
+    expect(screen.getByTestId('enterprise-industry').textContent).toBe('1811 运动机织服装制造');
+    expect(screen.getByTestId('enterprise-size-basis').textContent).toContain('→ 小型');
+    const rows = within(screen.getByTestId('enterprise-figures')).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.querySelector('td')?.textContent)).toEqual(['2025', '2024']);
+    expect(rows[0].textContent).toContain('4,200.5');
+    expect(screen.getByText(/号码已部分隐藏/)).toBeTruthy();
+  });
+
+  it('gives an enterprise user only the contact editor, and staff without abilities no buttons', () => {
+    handler = referenceAnswers;
+    const { unmount } = renderWith(<EnterpriseDetail enterprise={enterprise({ abilities: ['update-contact'] })} onChanged={() => {}} own />);
+    expect(screen.getByTestId('enterprise-edit').textContent).toContain('修改联系方式');
+    expect(screen.queryByTestId('figures-add')).toBeNull();
+    expect(screen.queryByTestId('tag-add')).toBeNull();
+    unmount();
+    renderWith(<EnterpriseDetail enterprise={enterprise()} onChanged={() => {}} />);
+    expect(screen.queryByTestId('enterprise-edit')).toBeNull();
+  });
+
+  it('lists held tags with who set them; revoked ones only in the history; revoking asks and calls the API', async () => {
+    handler = (request) => (request.url.pathname.endsWith('/revoke') ? { status: 204 } : referenceAnswers(request));
+    const onChanged = vi.fn();
+    const e = enterprise({ abilities: ['tag', 'figures'] });
+    renderWith(<EnterpriseDetail enterprise={e} onChanged={onChanged} />);
+    const tags = screen.getByTestId('enterprise-tags');
+    expect(within(tags).getByTestId('tag-high_tech').textContent).toContain('王五');
+    expect(within(tags).queryByTestId('tag-whitelist')).toBeNull();
+    fireEvent.click(within(tags).getByRole('switch'));
+    expect(within(tags).getByTestId('tag-whitelist').textContent).toContain('赵六');
+    expect(within(tags).queryByTestId('tag-revoke-whitelist')).toBeNull();
+    fireEvent.click(within(tags).getByTestId('tag-revoke-high_tech'));
+    fireEvent.click(await screen.findByRole('button', { name: /确\s*定|OK/ }));
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(calls.some((c) => c.method === 'POST' && c.path === `/api/v1/enterprises/${e.uscc}/tags/00000000-0000-4000-8000-0000000000a1/revoke`)).toBe(true);
+  });
+
+  it('shows the size basis in the UI language', () => {
+    handler = referenceAnswers;
+    localStorage.setItem('qinqing.preferences', JSON.stringify({ locale: 'en', careMode: false }));
+    renderWith(<EnterpriseDetail enterprise={enterprise()} onChanged={() => {}} />);
+    expect(screen.getByTestId('enterprise-size-basis').textContent).toBe('Industry: 120 employees, revenue 42.005 M yuan → small');
+    expect(screen.getByTestId('enterprise-figures').textContent).toContain('Figures by year');
+  });
+});
+
+describe('import page', () => {
+  it('maps the csv columns, lists every bad row of the dry run, then imports with progress', async () => {
+    let polls = 0;
+    handler = ({ method, url }) => {
+      if (method === 'POST' && url.pathname === '/api/v1/enterprises/import') return { status: 202, body: { jobId: url.searchParams.get('dryRun') === 'true' ? 'check-1' : 'apply-1' } };
+      if (url.pathname === '/api/v1/jobs/check-1')
+        return {
+          status: 200,
+          body: { status: 'completed', processed: 3, total: 3, valid: 1, errors: [{ row: 4, column: '统一社会信用代码', message: '校验码错误' }, { row: 3, column: '从业人员', message: '不能为负数' }] },
+        };
+      if (url.pathname === '/api/v1/jobs/apply-1') {
+        polls++;
+        return { status: 200, body: polls < 2 ? { status: 'running', processed: 1, total: 3, errors: [] } : { status: 'completed', processed: 3, total: 3, imported: 1, errors: [{ row: 3, message: 'x' }, { row: 4, message: 'y' }] } };
+      }
+      return referenceAnswers({ method, url, body: null });
+    };
+    renderWith(<EnterpriseImportPage />);
+    const csv = new File(['统一社会信用代码,企业名称,从业人员,备注\n1,2,3,4\n'], 'enterprises.csv', { type: 'text/csv' });
+    const input = screen.getByTestId('page-enterprise-import').querySelector('input[type="file"]') as HTMLInputElement;
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [csv] } });
+    });
+    const mapping = await screen.findByTestId('import-mapping');
+    expect(within(mapping).getAllByRole('row')).toHaveLength(5);
+    expect(screen.getByTestId('mapping-从业人员').textContent).toContain('从业人员');
+    expect(screen.getByTestId('mapping-备注').textContent).toContain('不导入');
+    fireEvent.click(screen.getByTestId('import-check'));
+    const summary = await screen.findByTestId('import-check-summary');
+    expect(summary.textContent).toContain('共 3 行，可导入 1 行，发现 2 处问题');
+    const errorRows = within(screen.getByTestId('import-errors')).getAllByRole('row').slice(1);
+    expect(errorRows.map((r) => r.textContent)).toEqual(['3从业人员不能为负数', '4统一社会信用代码校验码错误']);
+    const dryRun = calls.find((c) => c.method === 'POST');
+    expect(dryRun?.path).toContain('dryRun=true');
+    const form = dryRun?.body as FormData;
+    expect(JSON.parse(String(form.get('mapping')))).toEqual({ 统一社会信用代码: 'uscc', 企业名称: 'name', 从业人员: 'headcount', 备注: null });
+
+    fireEvent.click(screen.getByTestId('import-mode-all-or-nothing'));
+    expect((screen.getByTestId('import-apply') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByTestId('import-mode-valid-rows'));
+    fireEvent.click(screen.getByTestId('import-apply'));
+    expect(await screen.findByTestId('import-done', {}, { timeout: 4000 })).toBeTruthy();
+    expect(screen.getByTestId('import-done').textContent).toContain('导入完成：写入 1 行，2 行有问题未导入');
+    expect(calls.filter((c) => c.method === 'POST').at(-1)?.path).toContain('mode=valid-rows');
+  });
+});
