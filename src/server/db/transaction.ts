@@ -4,9 +4,23 @@ import type { Database } from './schema.ts';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
+/** Each transaction opened here → the database it belongs to, so per-database caches can serve code that holds a transaction. */
+const roots = new WeakMap<Transaction<Database>, Kysely<Database>>();
+
 export function inTransaction<T>(db: Executor, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   if (db.isTransaction) return work(db as Transaction<Database>);
-  return db.transaction().execute(work);
+  return db.transaction().execute((trx) => {
+    roots.set(trx, db);
+    return work(trx);
+  });
+}
+
+/**
+ * The database (pool) behind an executor. Caches key on it; whatever they load is still read through the caller's
+ * executor, because asking the pool for a second connection while holding one deadlocks once every connection is held.
+ */
+export function rootDatabase(db: Executor): Kysely<Database> {
+  return db.isTransaction ? (roots.get(db as Transaction<Database>) ?? db) : db;
 }
 
 export const isUniqueViolation = (error: unknown, constraint?: string): boolean => {

@@ -19,10 +19,7 @@ import { clearedOnReopen } from './reopen-reset.ts';
 import { appealReference, type AppealReference } from './appeal-reference.ts';
 import { addWorkingMs, clockCalendar, dueAfter, extendDue, workingMsBetween, type ClockCalendar } from './clock-math.ts';
 
-export type AppealDeps = Pick<Deps, 'db' | 'clock'> & {
-  /** The pool, when `db` is a request's transaction: the cached reference data and calendar are read through it, since per-transaction caches never hit. */
-  reader?: Deps['db'];
-};
+export type AppealDeps = Pick<Deps, 'db' | 'clock'>;
 
 export interface ActionOptions {
   /** Replays the action at a past instant (historical imports). */
@@ -278,8 +275,7 @@ export async function performAction<A extends AppealAction>(
 ): Promise<AppealView> {
   const at = options.at ?? deps.clock.now();
   const trusted = options.trusted ?? false;
-  const reader = deps.reader ?? deps.db;
-  const [ref, calendar] = await Promise.all([appealReference(reader), getCalendar(reader)]);
+  const [ref, calendar] = await Promise.all([appealReference(deps.db), getCalendar(deps.db)]);
   return inTransaction(deps.db, async (trx) => {
     const { row, scope: actorScope } = await findVisibleAppeal(trx, actor, appealId, { forUpdate: true, scope: trusted ? { kind: 'all' } : undefined });
     const parts = trusted ? allParts : partsOf(actor, row, actorScope);

@@ -1,6 +1,7 @@
 // The small reference tables intake and actions read on every request (categories, clock rules, dispatch catalogue, regions), cached per database for a few seconds.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { rootDatabase, type Executor } from '../../db/transaction.ts';
 
 /** Edits made by another process show up within this time; edits made here show up at once. */
 const TTL_MS = 15_000;
@@ -17,7 +18,7 @@ export interface AppealReference {
 
 const cache = new WeakMap<Kysely<Database>, { at: number; reference: Promise<AppealReference> }>();
 
-async function load(db: Kysely<Database>): Promise<AppealReference> {
+async function load(db: Executor): Promise<AppealReference> {
   const [categories, clockRules, routing, units] = await Promise.all([
     db.selectFrom('appeal_categories').select(['id', 'code', 'name', 'active']).execute(),
     db.selectFrom('clock_rules').select(['category_id', 'urgency', 'accept_days', 'sign_days', 'reply_days', 'follow_up_days']).execute(),
@@ -35,16 +36,18 @@ async function load(db: Kysely<Database>): Promise<AppealReference> {
   return { categories, clockRules, routing, regions, rootCityId, departments };
 }
 
-export function appealReference(db: Kysely<Database>): Promise<AppealReference> {
-  const hit = cache.get(db);
+/** Shared by the pool and its transactions; a miss is loaded through the caller's own connection. */
+export function appealReference(db: Executor): Promise<AppealReference> {
+  const root = rootDatabase(db);
+  const hit = cache.get(root);
   if (hit && performance.now() - hit.at < TTL_MS) return hit.reference;
   const reference = load(db);
-  cache.set(db, { at: performance.now(), reference });
-  reference.catch(() => cache.delete(db));
+  cache.set(root, { at: performance.now(), reference });
+  reference.catch(() => cache.delete(root));
   return reference;
 }
 
 /** After a local change to categories, rules or the organisation tree. */
-export function invalidateAppealReference(db: Kysely<Database>): void {
-  cache.delete(db);
+export function invalidateAppealReference(db: Executor): void {
+  cache.delete(rootDatabase(db));
 }

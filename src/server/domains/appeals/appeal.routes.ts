@@ -53,14 +53,14 @@ const actionSummaries: Record<AppealAction, string> = {
 
 export function appealRoutes(app: FastifyInstance): void {
   const { clock } = app.deps;
-  const deps = () => ({ db: app.deps.db, clock, reader: app.deps.db });
+  const deps = () => ({ db: app.deps.db, clock });
 
   app.defineRoute({
     method: 'POST', url: '/api/v1/appeals', summary: '提交诉求 / submit an appeal (any channel)', tags: ['appeals'], auth: true, idempotent: true,
     body: createAppealBody, response: appealView,
     handler: async ({ actor, ctx, db, body }) => {
       authorize(actor, 'appeal.create');
-      return submitAppeal({ db, clock, reader: app.deps.db }, ctx, actor, body);
+      return submitAppeal({ db, clock }, ctx, actor, body);
     },
   });
 

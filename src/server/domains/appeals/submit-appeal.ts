@@ -28,8 +28,7 @@ export async function submitAppeal(deps: AppealDeps, ctx: RequestContext, actor:
   if (body.channel === 'import' && !options.trusted) throw invalid('channel', '历史导入请使用导入功能 / use the import to bring in historical appeals');
   if (isEnterprise && body.enterpriseId && body.enterpriseId !== actor.enterpriseId) throw invalid('enterpriseId', '只能为本企业提交诉求 / an enterprise submits for itself only');
 
-  const reader = deps.reader ?? deps.db;
-  const [ref, calendar] = await Promise.all([appealReference(reader), getCalendar(reader)]);
+  const [ref, calendar] = await Promise.all([appealReference(deps.db), getCalendar(deps.db)]);
   const category = body.category ? findCategory(ref, body.category) : undefined;
   if (body.category && !category) throw invalid('category', '没有这个诉求类别 / unknown category');
   const categoryId = category?.id ?? null;

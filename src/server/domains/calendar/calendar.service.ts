@@ -1,5 +1,7 @@
 // The per-process WorkingCalendar cache: re-checked against the database's fingerprint every few seconds, so edits made by other processes show up.
-import type { Executor } from '../../db/transaction.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { rootDatabase, type Executor } from '../../db/transaction.ts';
 import { buildWorkingCalendar, type WorkingCalendar } from './working-days.ts';
 import { calendarFingerprint, listKnownYears, loadExceptionDays } from './calendar.repository.ts';
 
@@ -9,8 +11,12 @@ const MAX_ENTRIES = 4;
 // Keyed by fingerprint, not by connection: a transaction and the pool see the same content under the same key,
 // and databases with different content (tests) never share an entry.
 const calendars = new Map<string, WorkingCalendar>();
-/** Per pool: the fingerprint last seen and when (transactions always re-check: they may hold uncommitted edits). */
-const lastChecks = new WeakMap<Executor, { fingerprint: string; at: number }>();
+/**
+ * Per database (a transaction counts as its pool): the fingerprint last seen and when. Sharing it with transactions is
+ * safe because calendar edits never read the calendar inside their own transaction, so a fingerprint seen in one is
+ * of committed data; right after a local edit every read re-checks anyway.
+ */
+const lastChecks = new WeakMap<Kysely<Database>, { fingerprint: string; at: number }>();
 // A local edit may still sit inside the caller's transaction when it returns, so for a short while every read re-checks.
 let recheckEveryReadUntil = -Infinity;
 
@@ -26,13 +32,14 @@ async function loadCalendar(db: Executor, fingerprint: string): Promise<WorkingC
 
 export async function getCalendar(db: Executor): Promise<WorkingCalendar> {
   const now = monotonicNow();
-  const last = db.isTransaction ? undefined : lastChecks.get(db);
+  const root = rootDatabase(db);
+  const last = lastChecks.get(root);
   if (last && now - last.at < REVALIDATE_MS && now >= recheckEveryReadUntil) {
     const cached = calendars.get(last.fingerprint);
     if (cached) return cached;
   }
   const fingerprint = await calendarFingerprint(db);
-  if (!db.isTransaction) lastChecks.set(db, { fingerprint, at: now });
+  lastChecks.set(root, { fingerprint, at: now });
   return calendars.get(fingerprint) ?? loadCalendar(db, fingerprint);
 }
 

@@ -1,8 +1,6 @@
 // Bulk import of historical appeals: check every row first, then replay each through the real intake and actions at its original times, so clocks and KPIs come out as if handled live.
 import type { ActionBody, AppealAction } from '../../../../shared/schemas/appeals.ts';
 import type { ImportError, ImportMode, ImportReport } from '../../../../shared/schemas/ledger.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
 import { inTransaction, type Executor } from '../../../db/transaction.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { AppError } from '../../../http/errors.ts';
@@ -50,8 +48,8 @@ async function loadLookup(db: Executor, rows: LedgerSheetRow[], now: Date): Prom
 }
 
 /** Submits the appeal and performs its steps, each at its original time, by the importing user with the caller checks skipped. */
-async function replay(db: Executor, clock: Clock, ctx: RequestContext, actor: Actor, plan: PlannedAppeal, reader?: Kysely<Database>): Promise<void> {
-  const deps = { db, clock, reader };
+async function replay(db: Executor, clock: Clock, ctx: RequestContext, actor: Actor, plan: PlannedAppeal): Promise<void> {
+  const deps = { db, clock };
   const appeal = await submitAppeal(deps, ctx, actor, plan.submit, { at: plan.submittedAt, trusted: true, quiet: true });
   for (const step of plan.steps) {
     await performAction(deps, ctx, actor, appeal.id, step.action, step.body as ActionBody<AppealAction>, { at: step.at, trusted: true, quiet: true });
@@ -105,8 +103,6 @@ export async function importLedger(deps: { db: Executor; clock: Clock }, ctx: Re
   report.valid = plans.length;
   if (options.dryRun || plans.length === 0 || (options.mode === 'all-or-nothing' && report.errors.length > 0)) return report;
 
-  // Reference data and the calendar come through the pool's caches when there is one (a transaction's never hit).
-  const reader = db.isTransaction ? undefined : (db as Kysely<Database>);
   const audit = (trx: Parameters<typeof recordAudit>[0], imported: number) =>
     recordAudit(trx, ctx, { action: 'appeal.import', entityType: 'appeal', entityId: 'ledger', before: null, after: { file: options.fileName ?? null, mode: options.mode, total: rows.length, imported, rejected: rows.length - imported } }, now);
 
@@ -116,7 +112,7 @@ export async function importLedger(deps: { db: Executor; clock: Clock }, ctx: Re
       await inTransaction(db, async (trx) => {
         for (const plan of plans) {
           try {
-            await replay(trx, clock, ctx, actor, plan, reader);
+            await replay(trx, clock, ctx, actor, plan);
           } catch (error) {
             failed = replayError(plan, error);
             throw error;
@@ -134,7 +130,7 @@ export async function importLedger(deps: { db: Executor; clock: Clock }, ctx: Re
 
   for (const plan of plans) {
     try {
-      await inTransaction(db, (trx) => replay(trx, clock, ctx, actor, plan, reader));
+      await inTransaction(db, (trx) => replay(trx, clock, ctx, actor, plan));
       report.imported++;
     } catch (error) {
       report.errors.push(replayError(plan, error));
