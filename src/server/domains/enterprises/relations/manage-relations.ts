@@ -21,7 +21,7 @@ import { shanghaiDate } from './visit-plan.ts';
 import { seesAllAssignments } from './relation.access.ts';
 import { can } from '../../abilities.ts';
 
-type UseCaseDeps = Pick<Deps, 'clock'> & { db: Executor; reader?: Deps['db'] };
+type UseCaseDeps = Pick<Deps, 'clock'> & { db: Executor };
 
 export async function createProject(deps: UseCaseDeps, ctx: RequestContext, actor: Actor, body: z.output<typeof createProjectBody>): Promise<ProjectView> {
   const now = deps.clock.now();
@@ -133,7 +133,7 @@ export async function logVisit(deps: UseCaseDeps, ctx: RequestContext, actor: Ac
       const project = assignment.projectId ? await trx.selectFrom('projects').select(['enterprise_id', 'division_code']).where('id', '=', assignment.projectId).executeTakeFirstOrThrow() : null;
       const enterpriseId = assignment.enterpriseId ?? project?.enterprise_id ?? undefined;
       const divisionCode = !enterpriseId && project?.division_code && /^(\d{6}|\d{9}|\d{12})$/.test(project.division_code) ? project.division_code : undefined;
-      appeal = await submitAppeal({ db: trx, clock: deps.clock, reader: deps.reader }, ctx, actor, {
+      appeal = await submitAppeal({ db: trx, clock: deps.clock }, ctx, actor, {
         ...body.appeal,
         channel: 'field_visit',
         enterpriseId,

@@ -91,7 +91,7 @@ export function relationRoutes(app: FastifyInstance): void {
     params: idParams, body: logVisitBody, response: z.object({ visit: visitView, appeal: appealView.nullable() }),
     handler: async ({ actor, ctx, db, params, body }) => {
       authorize(actor, 'relations.own');
-      return logVisit({ db, clock, reader: app.deps.db }, ctx, actor, params.id, body);
+      return logVisit({ db, clock }, ctx, actor, params.id, body);
     },
   });
 
