@@ -21,7 +21,12 @@ export type NavKey =
   | 'org'
   | 'calendar'
   | 'audit'
-  | 'tokens';
+  | 'tokens'
+  | 'myRelations'
+  | 'relationAssignments'
+  | 'greenCards'
+  | 'enterpriseAccounts'
+  | 'enterpriseMembers';
 
 export interface NavEntry {
   key: NavKey;
@@ -62,14 +67,19 @@ const sectionEntries: Record<SectionKey, NavEntry> = {
   calendar: { key: 'calendar', path: '/calendar', labelKey: 'nav.calendar', ability: 'calendar.read' },
   audit: { key: 'audit', path: '/audit', labelKey: 'nav.audit', ability: 'audit.read' },
   tokens: { key: 'tokens', path: '/tokens', labelKey: 'nav.tokens', ability: 'token.manage', hiddenInCareMode: true },
+  myRelations: { key: 'myRelations', path: '/relations/mine', labelKey: 'nav.myRelations', ability: 'relations.own' },
+  relationAssignments: { key: 'relationAssignments', path: '/relations', labelKey: 'nav.relationAssignments', ability: 'relations.manage' },
+  greenCards: { key: 'greenCards', path: '/green-cards', labelKey: 'nav.greenCards', ability: 'green-card.read', roles: ['admin', 'dispatcher', 'leader', 'supervisor'] },
+  enterpriseAccounts: { key: 'enterpriseAccounts', path: '/enterprise-accounts', labelKey: 'nav.enterpriseAccounts', ability: 'enterprise-account.verify' },
+  enterpriseMembers: { key: 'enterpriseMembers', path: '/enterprise-accounts', labelKey: 'nav.enterpriseAccounts', ability: 'enterprise-account.own' },
 };
 
 /** Order of importance of the sections for each layout; care mode keeps only the first few. */
 const sectionOrder: Record<LayoutVariant, SectionKey[]> = {
-  admin: ['users', 'org', 'appealRules', 'calendar', 'audit', 'ledger', 'kpi', 'tokens'],
-  leader: ['kpi', 'supervision', 'ledger', 'audit', 'calendar', 'users', 'org', 'tokens'],
-  staff: ['triage', 'myWork', 'followUps', 'supervision', 'ledger', 'registerAppeal', 'kpi', 'audit', 'calendar', 'users', 'org', 'tokens'],
-  enterprise: ['myAppeals', 'submitAppeal', 'calendar', 'audit', 'users', 'org', 'tokens'],
+  admin: ['users', 'org', 'appealRules', 'calendar', 'audit', 'ledger', 'kpi', 'tokens', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
+  leader: ['kpi', 'supervision', 'ledger', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'greenCards'],
+  staff: ['triage', 'myWork', 'followUps', 'supervision', 'ledger', 'registerAppeal', 'kpi', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
+  enterprise: ['myAppeals', 'submitAppeal', 'calendar', 'audit', 'users', 'org', 'tokens', 'enterpriseMembers'],
 };
 
 export interface NavOptions {

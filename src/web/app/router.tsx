@@ -11,6 +11,7 @@ import { AppealsByRole, HomeFor, HomeRedirect } from './HomeRoutes.tsx';
 import { AppShell } from './layouts/AppShell.tsx';
 import { RequireAbility } from './RequireAbility.tsx';
 import { RequireSession } from './RequireSession.tsx';
+import { ClaimAccountRoute, EnterpriseAccountsRoute, VerifyGreenCardRoute } from '../features/relations/routes.tsx';
 
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
 const OrgPage = lazy(() => import('../features/org/OrgPage.tsx'));
@@ -23,10 +24,16 @@ const AppealDetailPage = lazy(() => import('../features/appeals/AppealDetailPage
 const KpiPage = lazy(() => import('../features/kpi/KpiPage.tsx'));
 const SupervisionBoardPage = lazy(() => import('../features/supervision/SupervisionBoardPage.tsx'));
 const AppealRulesPage = lazy(() => import('../features/appeal-rules/AppealRulesPage.tsx'));
+const MyRelationsPage = lazy(() => import('../features/relations/MyRelationsPage.tsx'));
+const AssignmentsPage = lazy(() => import('../features/relations/AssignmentsPage.tsx'));
+const GreenCardsPage = lazy(() => import('../features/green-card/GreenCardsPage.tsx'));
 
 export function createAppRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
+    { path: '/verify/green-card', element: <VerifyGreenCardRoute /> },
+    { path: '/verify/green-card/:number', element: <VerifyGreenCardRoute /> },
+    { path: '/register/enterprise', element: <ClaimAccountRoute /> },
     {
       path: '/',
       element: (
@@ -54,6 +61,10 @@ export function createAppRouter() {
         { path: 'calendar', element: <RequireAbility ability="calendar.read"><CalendarPage /></RequireAbility> },
         { path: 'audit', element: <RequireAbility ability="audit.read"><AuditPage /></RequireAbility> },
         { path: 'tokens', element: <RequireAbility ability="token.manage"><ApiTokensPage /></RequireAbility> },
+        { path: 'relations/mine', element: <RequireAbility ability="relations.own"><MyRelationsPage /></RequireAbility> },
+        { path: 'relations', element: <RequireAbility ability="relations.manage"><AssignmentsPage /></RequireAbility> },
+        { path: 'green-cards', element: <RequireAbility ability="green-card.read"><GreenCardsPage /></RequireAbility> },
+        { path: 'enterprise-accounts', element: <EnterpriseAccountsRoute /> },
         { path: '*', element: <NotFoundResult /> },
       ],
     },

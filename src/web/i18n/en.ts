@@ -88,6 +88,10 @@ export const en: Messages = {
     registerAppeal: 'Register an appeal',
     kpi: 'KPIs',
     appealRules: 'Appeal rules',
+    myRelations: 'My enterprises',
+    relationAssignments: 'Assignments (包联)',
+    greenCards: 'Entrepreneur green cards',
+    enterpriseAccounts: 'Enterprise accounts',
   },
   layout: {
     forbiddenTitle: 'No permission',

@@ -86,6 +86,10 @@ export const zhCN = {
     registerAppeal: '登记诉求',
     kpi: '绩效指标',
     appealRules: '诉求规则',
+    myRelations: '我的包联企业',
+    relationAssignments: '包联安排',
+    greenCards: '企业家绿卡',
+    enterpriseAccounts: '企业账号',
   },
   layout: {
     forbiddenTitle: '没有权限',

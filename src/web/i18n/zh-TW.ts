@@ -88,6 +88,10 @@ export const zhTW: Messages = {
     registerAppeal: '登記訴求',
     kpi: '績效指標',
     appealRules: '訴求規則',
+    myRelations: '我的包聯企業',
+    relationAssignments: '包聯安排',
+    greenCards: '企業家綠卡',
+    enterpriseAccounts: '企業帳號',
   },
   layout: {
     forbiddenTitle: '沒有權限',

@@ -20,6 +20,7 @@ import {
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
+import { CarOutlined, IdcardOutlined, NodeIndexOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -46,6 +47,11 @@ const icons: Record<NavKey, ReactNode> = {
   calendar: <CalendarOutlined />,
   audit: <AuditOutlined />,
   tokens: <ApiOutlined />,
+  myRelations: <CarOutlined />,
+  relationAssignments: <NodeIndexOutlined />,
+  greenCards: <IdcardOutlined />,
+  enterpriseAccounts: <UserAddOutlined />,
+  enterpriseMembers: <UserAddOutlined />,
 };
 
 export function NavMenu({ entries, onNavigate }: { entries: readonly NavEntry[]; onNavigate?: () => void }) {
