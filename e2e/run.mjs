@@ -127,6 +127,84 @@ async function waitForServer(child) {
   throw new Error('server did not become ready');
 }
 
+/** 包联 (issue 4): the office assigns a cadre to an enterprise; the cadre logs a visit whose problem becomes an appeal in the same step. */
+async function relationFlows() {
+  const enterpriseName = '湖州南浔木业示范有限公司（演示）';
+  const appealTitle = `走访发现：木材进口通关慢（${Date.now() % 100000}）`;
+
+  await step('包联 · the dispatcher assigns a cadre of 住建局 to an enterprise with a visit plan', async () => {
+    const { context, page } = await signedIn('dispatcher');
+    await page.getByTestId('nav-relationAssignments').click();
+    await page.getByTestId('page-relation-assignments').waitFor();
+    await page.getByTestId('assignment-create').click();
+    const form = page.getByTestId('assignment-form');
+    await form.waitFor();
+    await page.locator('#userId').click();
+    await page.keyboard.type('住建局');
+    await page.locator('.ant-select-item-option', { hasText: '住建局·承办人' }).first().click();
+    await page.locator('#enterpriseId').click();
+    await page.keyboard.type('南浔木业');
+    await page.locator('.ant-select-item-option', { hasText: '南浔木业' }).first().click();
+    await shot(page, 'relations-1-assign');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    const problem = page.locator('.ant-form-item-explain-error, .ant-alert-error');
+    await Promise.race([form.waitFor({ state: 'detached', timeout: patience }), problem.first().waitFor({ timeout: patience })]);
+    if (await form.count()) throw new Error(`the assignment was refused: ${(await problem.allTextContents()).join(' / ')}`);
+    await page.locator('.ant-table-row', { hasText: enterpriseName }).first().waitFor();
+    await shot(page, 'relations-2-assignments');
+    await context.close();
+  });
+
+  await step('包联 · the cadre logs a visit and turns the problem into a field_visit appeal in one step', async () => {
+    const { context, page } = await signedIn('handler-zjj');
+    await page.getByTestId('nav-myRelations').click();
+    await page.getByTestId('page-my-relations').waitFor();
+    const card = page.getByTestId('relation-card').filter({ hasText: enterpriseName });
+    await card.waitFor();
+    await card.getByTestId('relation-log-visit').click();
+    const form = page.getByTestId('visit-form');
+    await form.waitFor();
+    await page.getByTestId('visit-met-with').fill('企业法定代表人');
+    await page.getByTestId('visit-findings').fill('订单增长，原木进口通关时间长，影响生产排期。');
+    await page.getByTestId('visit-to-appeal').click();
+    await page.getByTestId('visit-appeal-title').fill(appealTitle);
+    await page.getByTestId('visit-appeal-content').fill('企业反映进口原木在口岸通关平均需要 10 天以上，希望协调海关、商务部门优化通关流程。');
+    await shot(page, 'relations-3-visit-form');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.locator('.ant-message-success').first().waitFor({ timeout: patience });
+    const mine = await page.evaluate(async () => (await (await fetch('/api/v1/relations/mine')).json()).items);
+    const item = mine.find((i) => i.assignment.enterpriseName === '湖州南浔木业示范有限公司（演示）');
+    if (!item || item.assignment.visitCount !== 1) throw new Error(`the visit is not on the assignment: ${JSON.stringify(item?.assignment)}`);
+    const visits = await page.evaluate(async (id) => (await (await fetch(`/api/v1/relations/assignments/${id}/visits`)).json()).items, item.assignment.id);
+    const appealId = visits[0]?.appealId;
+    if (!appealId) throw new Error('the visit has no appeal');
+    const appeal = await page.evaluate(async (id) => (await fetch(`/api/v1/appeals/${id}`)).json(), appealId);
+    if (appeal.channel !== 'field_visit' || appeal.title !== appealTitle) throw new Error(`unexpected appeal: ${appeal.channel} ${appeal.title}`);
+    await shot(page, 'relations-4-my-enterprises', true);
+    await context.close();
+  });
+
+  await step('绿卡 · the demo card verifies on the public page without logging in, and an invented number does not', async () => {
+    const staff = await signedIn('dispatcher');
+    const cards = await staff.page.evaluate(async () => (await (await fetch('/api/v1/green-cards?status=valid')).json()).items);
+    await staff.context.close();
+    const card = cards.find((c) => c.holderName === '沈织里');
+    if (!card) throw new Error('no demo green card');
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    lastPage = page;
+    await page.goto(`${base}/verify/green-card/${card.number}`);
+    const result = page.getByTestId('green-card-result');
+    await result.waitFor();
+    const text = await result.textContent();
+    if (!text?.includes('有效') || !text.includes('沈织里') || text.includes('0021')) throw new Error(`the public page shows: ${text}`);
+    await shot(page, 'green-card-verify-phone', true);
+    const invented = await (await fetch(`${base}/api/v1/public/green-cards/LK0000000000000`)).status;
+    if (invented !== 404) throw new Error(`an invented number answers ${invented}`);
+    await context.close();
+  });
+}
+
 const server = spawn(process.execPath, [path.join(root, 'bin/qinqing.js'), 'start', '--demo', '--port', String(port)], {
   cwd: root,
   env: { ...process.env, QINQING_DATA_DIR: dataDir, QINQING_LOG_LEVEL: 'warn', DATABASE_URL: '' },
@@ -428,6 +506,7 @@ try {
     await page.waitForFunction((before) => document.querySelectorAll('.ant-table-tbody .ant-table-row').length < before, rows);
     await context.close();
   });
+  await relationFlows();
 } finally {
   await browser.close();
   server.kill('SIGINT');
