@@ -1,7 +1,7 @@
 // Import of enterprises from xlsx/csv in four steps: choose the file, map its columns, a dry run listing every bad row (row, column, reason), then the import as a job with progress.
 import { InboxOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Progress, Radio, Result, Select, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, InputNumber, Progress, Radio, Result, Select, Steps, Table, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,16 +9,18 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { enterpriseKeys, fetchJob, startImport, type ImportMode, type JobError, type JobStatus } from './api.ts';
 import {
-  badRowCount,
+  choicesFromReport,
   csvHeaders,
+  guessedChoices,
   importFields,
-  initialMapping,
   isJobFailed,
   isJobFinished,
   jobPercent,
   mappingProblems,
+  mappingToSend,
   sortedErrors,
-  type ColumnMapping,
+  type ColumnChoice,
+  type ColumnChoices,
   type ImportField,
 } from './import-mapping.ts';
 import './messages.ts';
@@ -54,28 +56,31 @@ function JobProgress({ job }: { job: JobStatus | undefined }) {
     <div data-testid="import-progress" data-status={job.status}>
       <Progress percent={jobPercent(job)} status={isJobFailed(job) ? 'exception' : finished ? 'success' : 'active'} />
       <Typography.Text type="secondary">
-        {t(`enterprisesPage.import.statuses.${job.status}`, { defaultValue: job.status })} ·{' '}
+        {t(`enterprisesPage.import.statuses.${job.status}`)} ·{' '}
         {job.total ? t('enterprisesPage.import.progress', { processed: job.processed, total: job.total }) : t('enterprisesPage.import.progressUnknown', { processed: job.processed })}
       </Typography.Text>
     </div>
   );
 }
 
-export function ImportErrorsTable({ errors }: { errors: readonly JobError[] }) {
+export function ImportErrorsTable({ errors, total }: { errors: readonly JobError[]; total: number }) {
   const { t } = useTranslation();
   return (
-    <Table<JobError & { key: string }>
-      size="small"
-      data-testid="import-errors"
-      dataSource={sortedErrors(errors).map((e, i) => ({ ...e, key: `${i}` }))}
-      pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
-      scroll={{ x: 'max-content' }}
-      columns={[
-        { key: 'row', title: t('enterprisesPage.import.row'), width: 80, render: (_, e) => e.row ?? '—' },
-        { key: 'column', title: t('enterprisesPage.import.column'), width: 160, render: (_, e) => e.column ?? t('enterprisesPage.import.wholeRow') },
-        { key: 'message', title: t('enterprisesPage.import.reason'), dataIndex: 'message' },
-      ]}
-    />
+    <>
+      <Table<JobError & { key: string }>
+        size="small"
+        data-testid="import-errors"
+        dataSource={sortedErrors(errors).map((e, i) => ({ ...e, key: `${i}` }))}
+        pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          { key: 'row', title: t('enterprisesPage.import.row'), width: 80, render: (_, e) => (e.row > 0 ? e.row : '—') },
+          { key: 'column', title: t('enterprisesPage.import.column'), width: 160, render: (_, e) => e.column ?? t('enterprisesPage.import.wholeRow') },
+          { key: 'message', title: t('enterprisesPage.import.reason'), dataIndex: 'message' },
+        ]}
+      />
+      {total > errors.length && <Typography.Text type="secondary">{t('enterprisesPage.import.moreErrors', { shown: errors.length, total })}</Typography.Text>}
+    </>
   );
 }
 
@@ -84,8 +89,9 @@ export default function EnterpriseImportPage() {
   const queryClient = useQueryClient();
   const [step, setStep] = useState<Step>('upload');
   const [file, setFile] = useState<File | null>(null);
-  const [headers, setHeaders] = useState<string[]>([]);
-  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [choices, setChoices] = useState<ColumnChoices>({});
+  const [year, setYear] = useState<number>(new Date().getFullYear() - 1);
+  const [acceptUnits, setAcceptUnits] = useState(false);
   const [mode, setMode] = useState<ImportMode>('valid-rows');
   const [checkJobId, setCheckJobId] = useState<string | null>(null);
   const [applyJobId, setApplyJobId] = useState<string | null>(null);
@@ -99,17 +105,15 @@ export default function EnterpriseImportPage() {
     setError(null);
     setCheckJobId(null);
     setApplyJobId(null);
-    const found = chosen.name.toLowerCase().endsWith('.csv') ? csvHeaders(await readStart(chosen)) : [];
-    setHeaders(found);
-    setMapping(initialMapping(found));
+    setChoices(chosen.name.toLowerCase().endsWith('.csv') ? guessedChoices(csvHeaders(await readStart(chosen))) : {});
     setStep('mapping');
   };
 
   const reset = () => {
     setStep('upload');
     setFile(null);
-    setHeaders([]);
-    setMapping({});
+    setChoices({});
+    setAcceptUnits(false);
     setCheckJobId(null);
     setApplyJobId(null);
     setError(null);
@@ -120,7 +124,7 @@ export default function EnterpriseImportPage() {
     setStarting(true);
     setError(null);
     try {
-      const { jobId } = await startImport({ file, dryRun, mode, mapping });
+      const { jobId } = await startImport({ file, dryRun, mode, mapping: mappingToSend(choices), year, acceptUnits });
       if (dryRun) {
         setCheckJobId(jobId);
         setStep('check');
@@ -135,35 +139,32 @@ export default function EnterpriseImportPage() {
     }
   };
 
-  // Headers of an xlsx file come back with the dry run; they become the mapping to adjust.
+  // The dry run's report says how each header was understood: that becomes the mapping shown (and sent with the import).
   const checked = checkJob.data && isJobFinished(checkJob.data) ? checkJob.data : undefined;
+  const reportColumns = checked?.result?.columns;
   useEffect(() => {
-    if (!checked?.columns?.length || headers.length > 0) return;
-    setHeaders(checked.columns.map((c) => c.header));
-    setMapping(Object.fromEntries(checked.columns.map((c) => [c.header, (importFields as readonly string[]).includes(c.field ?? '') ? (c.field as ImportField) : null])));
-  }, [checked, headers.length]);
-  const problems = mappingProblems(mapping);
-  const mappingBlocked = headers.length > 0 && (problems.duplicates.length > 0 || problems.missing.length > 0);
-  const fieldLabel = (field: ImportField) => t(`enterprisesPage.import.fields.${field}`);
-  const errors = checked?.errors ?? [];
-  const validRows = checked ? (checked.valid ?? Math.max(0, (checked.total ?? 0) - badRowCount(errors))) : 0;
-  const applyBlocked = !checked || isJobFailed(checked) || validRows === 0 || (mode === 'all-or-nothing' && errors.length > 0);
+    if (reportColumns?.length) setChoices(choicesFromReport(reportColumns));
+  }, [reportColumns]);
   const applied = applyJob.data && isJobFinished(applyJob.data) ? applyJob.data : undefined;
   const appliedOk = !!applied && !isJobFailed(applied);
   useEffect(() => {
     if (appliedOk) void queryClient.invalidateQueries({ queryKey: enterpriseKeys.all });
   }, [appliedOk, queryClient]);
 
+  const headers = Object.keys(choices);
+  const problems = mappingProblems(choices);
+  const mappingBlocked = problems.duplicates.length > 0 || problems.missing.length > 0;
+  const fieldLabel = (field: ImportField) => t(`enterprisesPage.import.fields.${field}`);
+  const report = checked?.result ?? null;
+  const errorCount = checked?.errorCount ?? 0;
+  const applyBlocked = !report || isJobFailed(checked!) || report.valid === 0 || (mode === 'all-or-nothing' && errorCount > 0);
+  const appliedReport = applied?.result ?? null;
+
   return (
     <div data-testid="page-enterprise-import">
       <PageTitle title={t('enterprisesPage.import.title')} description={t('enterprisesPage.import.intro')} />
       <Card>
-        <Steps
-          current={stepOrder.indexOf(step)}
-          style={{ marginBottom: 24 }}
-          items={stepOrder.map((s) => ({ title: t(`enterprisesPage.import.steps.${s}`) }))}
-          responsive
-        />
+        <Steps current={stepOrder.indexOf(step)} style={{ marginBottom: 24 }} items={stepOrder.map((s) => ({ title: t(`enterprisesPage.import.steps.${s}`) }))} responsive />
         <ErrorAlert error={error} />
 
         {step === 'upload' && (
@@ -201,11 +202,15 @@ export default function EnterpriseImportPage() {
                     key: 'field',
                     title: t('enterprisesPage.import.field'),
                     render: (_, { header }) => (
-                      <Select<ImportField | 'ignore'>
+                      <Select<ColumnChoice>
                         style={{ width: 220 }}
-                        value={mapping[header] ?? 'ignore'}
-                        onChange={(value) => setMapping({ ...mapping, [header]: value === 'ignore' ? null : value })}
-                        options={[{ value: 'ignore', label: t('enterprisesPage.import.ignore') }, ...importFields.map((f) => ({ value: f, label: fieldLabel(f) }))]}
+                        value={choices[header]}
+                        onChange={(value) => setChoices({ ...choices, [header]: value })}
+                        options={[
+                          { value: 'auto', label: t('enterprisesPage.import.auto') },
+                          { value: 'ignore', label: t('enterprisesPage.import.ignore') },
+                          ...importFields.map((f) => ({ value: f, label: fieldLabel(f) })),
+                        ]}
                         data-testid={`mapping-${header}`}
                       />
                     ),
@@ -213,12 +218,13 @@ export default function EnterpriseImportPage() {
                 ]}
               />
             )}
-            {problems.duplicates.length > 0 && headers.length > 0 && (
-              <Alert type="error" showIcon title={t('enterprisesPage.import.duplicateField', { fields: problems.duplicates.map(fieldLabel).join('、') })} />
-            )}
-            {problems.missing.length > 0 && headers.length > 0 && (
-              <Alert type="error" showIcon title={t('enterprisesPage.import.missingFields', { fields: problems.missing.map(fieldLabel).join('、') })} />
-            )}
+            {problems.duplicates.length > 0 && <Alert type="error" showIcon title={t('enterprisesPage.import.duplicateField', { fields: problems.duplicates.map(fieldLabel).join('、') })} />}
+            {problems.missing.length > 0 && <Alert type="error" showIcon title={t('enterprisesPage.import.missingFields', { fields: problems.missing.map(fieldLabel).join('、') })} />}
+            <Flex gap={8} align="center" wrap>
+              <Typography.Text>{t('enterprisesPage.import.year')}</Typography.Text>
+              <InputNumber min={1949} max={2200} precision={0} value={year} onChange={(value) => setYear(value ?? new Date().getFullYear() - 1)} data-testid="import-year" />
+              <Typography.Text type="secondary">{t('enterprisesPage.import.yearHint')}</Typography.Text>
+            </Flex>
             <Flex justify="flex-end" gap={8}>
               <Button onClick={reset}>{t('enterprisesPage.import.back')}</Button>
               <Button type="primary" disabled={mappingBlocked} loading={starting} onClick={() => void run(true)} data-testid="import-check">
@@ -232,17 +238,26 @@ export default function EnterpriseImportPage() {
           <Flex vertical gap={12}>
             {!checked && <JobProgress job={checkJob.data} />}
             <ErrorAlert error={checkJob.error} />
-            {checked && isJobFailed(checked) && <Alert type="error" showIcon title={t('enterprisesPage.import.failed')} description={checked.message ?? undefined} />}
-            {checked && !isJobFailed(checked) && (
+            {checked && isJobFailed(checked) && <Alert type="error" showIcon title={t('enterprisesPage.import.failed')} description={checked.failure ?? undefined} />}
+            {checked && report && !isJobFailed(checked) && (
               <>
                 <Alert
                   data-testid="import-check-summary"
-                  type={errors.length ? 'warning' : 'success'}
+                  type={errorCount ? 'warning' : 'success'}
                   showIcon
-                  title={t('enterprisesPage.import.checked', { total: checked.total ?? checked.processed, valid: validRows, errors: errors.length })}
-                  description={errors.length === 0 ? t('enterprisesPage.import.allGood') : undefined}
+                  title={t('enterprisesPage.import.checked', { total: report.total, valid: report.valid, errors: errorCount })}
+                  description={errorCount === 0 ? t('enterprisesPage.import.allGood') : undefined}
                 />
-                {errors.length > 0 && <ImportErrorsTable errors={errors} />}
+                {errorCount > 0 && <ImportErrorsTable errors={checked.errors} total={errorCount} />}
+                <Checkbox
+                  checked={acceptUnits}
+                  onChange={(event) => {
+                    setAcceptUnits(event.target.checked);
+                    setStep('mapping');
+                  }}
+                >
+                  {t('enterprisesPage.import.acceptUnits')}
+                </Checkbox>
                 <div>
                   <Typography.Text strong>{t('enterprisesPage.import.mode')}</Typography.Text>
                   <Radio.Group value={mode} onChange={(event) => setMode(event.target.value as ImportMode)} style={{ display: 'flex', flexDirection: 'column', gap: 4, marginTop: 8 }}>
@@ -272,15 +287,15 @@ export default function EnterpriseImportPage() {
             {applied && (
               <Result
                 data-testid="import-done"
-                status={isJobFailed(applied) ? 'error' : applied.errors.length ? 'warning' : 'success'}
+                status={isJobFailed(applied) || !appliedReport?.applied ? 'error' : applied.errorCount ? 'warning' : 'success'}
                 title={
-                  isJobFailed(applied)
+                  isJobFailed(applied) || !appliedReport
                     ? t('enterprisesPage.import.failed')
-                    : applied.errors.length
-                      ? t('enterprisesPage.import.doneWithErrors', { imported: applied.imported ?? applied.processed, errors: badRowCount(applied.errors) })
-                      : t('enterprisesPage.import.done', { imported: applied.imported ?? applied.processed })
+                    : !appliedReport.applied
+                      ? t('enterprisesPage.import.notApplied', { errors: applied.errorCount })
+                      : t('enterprisesPage.import.done', { created: appliedReport.created, updated: appliedReport.updated, unchanged: appliedReport.unchanged, errors: applied.errorCount })
                 }
-                subTitle={applied.message ?? undefined}
+                subTitle={applied.failure ?? undefined}
                 extra={[
                   <Button key="again" onClick={reset}>
                     {t('enterprisesPage.import.again')}
@@ -293,7 +308,7 @@ export default function EnterpriseImportPage() {
                 ]}
               />
             )}
-            {applied && applied.errors.length > 0 && <ImportErrorsTable errors={applied.errors} />}
+            {applied && applied.errorCount > 0 && <ImportErrorsTable errors={applied.errors} total={applied.errorCount} />}
           </Flex>
         )}
       </Card>

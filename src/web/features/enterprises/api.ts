@@ -11,6 +11,14 @@ import {
   type TagInput,
   type UpdateEnterpriseBody,
 } from '../../../shared/schemas/enterprises.ts';
+import {
+  jobAccepted,
+  jobStatusView,
+  type ColumnMapping,
+  type EnterpriseImportError,
+  type EnterpriseImportMode,
+  type JobStatusView,
+} from '../../../shared/schemas/enterprise-import.ts';
 import { api, apiRequest, apiUpload, apiUrl, type QueryParams } from '../../lib/api.ts';
 
 /** The list filters as the list page keeps them (strings, as in the URL). */
@@ -74,7 +82,7 @@ export function addTag(uscc: string, body: TagInput) {
 }
 
 export function revokeTag(uscc: string, tagId: string, note?: string) {
-  return apiRequest(`/enterprises/${encodeURIComponent(uscc)}/tags/${tagId}/revoke`, { method: 'POST', body: note ? { note } : {} });
+  return apiRequest(`/enterprises/${encodeURIComponent(uscc)}/tags/${tagId}`, { method: 'DELETE', body: note ? { note } : undefined });
 }
 
 export type ExportFormat = 'xlsx' | 'csv';
@@ -84,55 +92,36 @@ export function exportUrl(filters: EnterpriseFilters, format: ExportFormat): str
   return apiUrl('/enterprises/export', { format, ...filterQuery(filters) });
 }
 
-export const importModes = ['valid-rows', 'all-or-nothing'] as const;
-export type ImportMode = (typeof importModes)[number];
-
-export const importAccepted = z.object({ jobId: z.string() });
-
-export const jobError = z.object({
-  row: z.number().int().nullable(),
-  /** The column header as written in the file (or the field), when the problem is one cell. */
-  column: z.string().nullable().optional(),
-  message: z.string(),
-});
-export type JobError = z.infer<typeof jobError>;
-
-/** GET /jobs/{id}: the fixed fields of the contract, and what an import job may add beside them. */
-export const jobStatus = z.object({
-  status: z.string(),
-  processed: z.number(),
-  total: z.number().nullable(),
-  errors: z.array(jobError),
-  dryRun: z.boolean().optional(),
-  /** Rows written (or, in a dry run, that would be). */
-  imported: z.number().optional(),
-  valid: z.number().optional(),
-  /** The headers found in the file and the field each was mapped to (null: ignored). */
-  columns: z.array(z.object({ header: z.string(), field: z.string().nullable() })).optional(),
-  message: z.string().nullable().optional(),
-});
-export type JobStatus = z.infer<typeof jobStatus>;
+export type ImportMode = EnterpriseImportMode;
+export type JobStatus = JobStatusView;
+export type JobError = EnterpriseImportError;
 
 export interface ImportRequest {
   file: File;
   dryRun: boolean;
   mode: ImportMode;
-  /** Header as written in the file → field name; headers left out are matched by the server's own rules. */
-  mapping: Record<string, string | null>;
+  /** Header as written in the file → field (null: leave out); headers not named are recognised by the server. */
+  mapping: ColumnMapping;
+  /** The year of the figures when the file has no 年度 column. */
+  year?: number;
+  /** The figures really are in 万元 although they look 元-sized. */
+  acceptUnits?: boolean;
 }
 
-export function startImport({ file, dryRun, mode, mapping }: ImportRequest) {
+export function startImport({ file, dryRun, mode, mapping, year, acceptUnits }: ImportRequest) {
   const form = new FormData();
-  // Fields before the file: the server reads the multipart stream in order.
-  form.append('dryRun', String(dryRun));
-  form.append('mode', mode);
-  form.append('mapping', JSON.stringify(mapping));
   form.append('file', file, file.name);
-  return apiUpload('/enterprises/import', form, importAccepted, { dryRun, mode });
+  return apiUpload('/enterprises/import', form, jobAccepted, {
+    dryRun,
+    mode,
+    year,
+    acceptUnits: acceptUnits || undefined,
+    mapping: Object.keys(mapping).length ? JSON.stringify(mapping) : undefined,
+  });
 }
 
 export function fetchJob(id: string) {
-  return api.get(`/jobs/${encodeURIComponent(id)}`, jobStatus);
+  return api.get(`/jobs/${encodeURIComponent(id)}`, jobStatusView);
 }
 
 export const divisionOption = z.object({

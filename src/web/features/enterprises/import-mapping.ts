@@ -1,29 +1,8 @@
-// The column-mapping step of the import: headers read from a csv's first line, a guess of each header's field, checks before a dry run, and job progress.
+// The column-mapping step of the import: headers read from a csv's first line, a first guess of each header's field (the dry run's report has the last word), checks before a dry run, and job progress.
+import { importFields, type ColumnMapping, type ImportField } from '../../../shared/schemas/enterprise-import.ts';
 import type { JobStatus } from './api.ts';
 
-export const importFields = [
-  'uscc',
-  'name',
-  'formerNames',
-  'legalRepresentative',
-  'registeredAddress',
-  'divisionCode',
-  'industryCode',
-  'foundedOn',
-  'registeredCapital',
-  'taxpayerType',
-  'creditRating',
-  'contactName',
-  'contactPhone',
-  'contactEmail',
-  'year',
-  'headcount',
-  'revenue',
-  'assets',
-  'tax',
-  'tags',
-] as const;
-export type ImportField = (typeof importFields)[number];
+export { importFields, type ImportField };
 
 /** A file cannot be imported without these columns. */
 export const requiredImportFields: readonly ImportField[] = ['uscc', 'name'];
@@ -36,7 +15,7 @@ const synonyms: Record<ImportField, string[]> = {
   legalRepresentative: ['法定代表人', '法人', '法人代表', 'legalrepresentative'],
   registeredAddress: ['注册地址', '住所', '地址', 'registeredaddress', 'address'],
   divisionCode: ['区划代码', '行政区划代码', '所在区划', '区划', 'divisioncode', 'division'],
-  industryCode: ['行业代码', '国民经济行业代码', '所属行业', '行业', 'industrycode', 'industry'],
+  industryCode: ['行业代码', '国民经济行业代码', 'industrycode', 'industry'],
   foundedOn: ['成立日期', '成立时间', '注册日期', 'foundedon', 'founded'],
   registeredCapital: ['注册资本', '注册资本万元', 'registeredcapital', 'capital'],
   taxpayerType: ['纳税人类型', '纳税人资格', 'taxpayertype'],
@@ -86,38 +65,53 @@ export function csvHeaders(text: string): string[] {
   return headers.length === 1 && headers[0] === '' ? [] : headers;
 }
 
-export type ColumnMapping = Record<string, ImportField | null>;
+/** What the page shows for a column: a field, left out, or (a header the page does not know) the server's own recognition. */
+export type ColumnChoice = ImportField | 'ignore' | 'auto';
+export type ColumnChoices = Record<string, ColumnChoice>;
 
-/** Each header's guessed field; a field already taken by an earlier column is not guessed twice. */
-export function initialMapping(headers: readonly string[]): ColumnMapping {
-  const mapping: ColumnMapping = {};
+/** Each header's guessed field ('auto' when unknown); a field already taken by an earlier column is not guessed twice. */
+export function guessedChoices(headers: readonly string[]): ColumnChoices {
+  const choices: ColumnChoices = {};
   const taken = new Set<ImportField>();
   for (const header of headers) {
     const field = guessField(header);
-    mapping[header] = field && !taken.has(field) ? field : null;
+    choices[header] = field && !taken.has(field) ? field : 'auto';
     if (field) taken.add(field);
   }
+  return choices;
+}
+
+/** The mapping the dry run reported using. */
+export function choicesFromReport(columns: readonly { header: string; field: ImportField | null }[]): ColumnChoices {
+  return Object.fromEntries(columns.map((c) => [c.header, c.field ?? 'ignore']));
+}
+
+/** The `mapping` parameter: every column the page decided (fields, and null for left out); 'auto' ones are left to the server. */
+export function mappingToSend(choices: ColumnChoices): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  for (const [header, choice] of Object.entries(choices)) if (choice !== 'auto') mapping[header] = choice === 'ignore' ? null : choice;
   return mapping;
 }
 
-/** What stops a dry run: fields chosen for several columns, required fields no column holds. */
-export function mappingProblems(mapping: ColumnMapping): { duplicates: ImportField[]; missing: ImportField[] } {
+/** What stops a dry run: a field chosen for several columns; required fields no column holds (known only when no column is left to the server). */
+export function mappingProblems(choices: ColumnChoices): { duplicates: ImportField[]; missing: ImportField[] } {
   const counts = new Map<ImportField, number>();
-  for (const field of Object.values(mapping)) if (field) counts.set(field, (counts.get(field) ?? 0) + 1);
+  const values = Object.values(choices);
+  for (const choice of values) if (choice !== 'auto' && choice !== 'ignore') counts.set(choice, (counts.get(choice) ?? 0) + 1);
   return {
     duplicates: [...counts].filter(([, count]) => count > 1).map(([field]) => field),
-    missing: requiredImportFields.filter((field) => !counts.has(field)),
+    missing: values.includes('auto') ? [] : requiredImportFields.filter((field) => !counts.has(field)),
   };
 }
 
-const finishedStatuses = new Set(['completed', 'complete', 'done', 'succeeded', 'success', 'failed', 'cancelled', 'error']);
+const finishedStatuses = new Set(['succeeded', 'failed']);
 
 export function isJobFinished(job: Pick<JobStatus, 'status'>): boolean {
   return finishedStatuses.has(job.status);
 }
 
 export function isJobFailed(job: Pick<JobStatus, 'status'>): boolean {
-  return job.status === 'failed' || job.status === 'error' || job.status === 'cancelled';
+  return job.status === 'failed';
 }
 
 /** Percent done for the progress bar: processed of total, 100 once finished, never above 99 while running. */
@@ -128,11 +122,11 @@ export function jobPercent(job: Pick<JobStatus, 'status' | 'processed' | 'total'
 }
 
 /** Bad rows in row order (then column), so the table reads like the file. */
-export function sortedErrors<E extends { row: number | null; column?: string | null }>(errors: readonly E[]): E[] {
-  return [...errors].sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.column ?? '').localeCompare(b.column ?? ''));
+export function sortedErrors<E extends { row: number; column: string | null }>(errors: readonly E[]): E[] {
+  return [...errors].sort((a, b) => a.row - b.row || (a.column ?? '').localeCompare(b.column ?? ''));
 }
 
 /** How many distinct rows the errors touch. */
-export function badRowCount(errors: readonly { row: number | null }[]): number {
-  return new Set(errors.map((e) => e.row ?? 0)).size;
+export function badRowCount(errors: readonly { row: number }[]): number {
+  return new Set(errors.map((e) => e.row)).size;
 }

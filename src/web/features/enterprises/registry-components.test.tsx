@@ -175,7 +175,7 @@ describe('enterprise detail', () => {
   });
 
   it('lists held tags with who set them; revoked ones only in the history; revoking asks and calls the API', async () => {
-    handler = (request) => (request.url.pathname.endsWith('/revoke') ? { status: 204 } : referenceAnswers(request));
+    handler = (request) => (request.method === 'DELETE' ? { status: 200, body: { ...enterprise().tags[0], revokedAt: '2026-11-23T01:00:00Z', revokedBy: user('王五'), held: false } } : referenceAnswers(request));
     const onChanged = vi.fn();
     const e = enterprise({ abilities: ['tag', 'figures'] });
     renderWith(<EnterpriseDetail enterprise={e} onChanged={onChanged} />);
@@ -188,7 +188,7 @@ describe('enterprise detail', () => {
     fireEvent.click(within(tags).getByTestId('tag-revoke-high_tech'));
     fireEvent.click(await screen.findByRole('button', { name: /确\s*定|OK/ }));
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
-    expect(calls.some((c) => c.method === 'POST' && c.path === `/api/v1/enterprises/${e.uscc}/tags/00000000-0000-4000-8000-0000000000a1/revoke`)).toBe(true);
+    expect(calls.some((c) => c.method === 'DELETE' && c.path === `/api/v1/enterprises/${e.uscc}/tags/00000000-0000-4000-8000-0000000000a1`)).toBe(true);
   });
 
   it('shows the size basis in the UI language', () => {
@@ -200,48 +200,88 @@ describe('enterprise detail', () => {
   });
 });
 
+const job = (id: string, over: Record<string, unknown>) => ({
+  id,
+  kind: 'enterprise-import',
+  status: 'running',
+  processed: 0,
+  total: 3,
+  totalExact: true,
+  errors: [],
+  errorCount: 0,
+  createdAt: '2026-11-23T00:00:00Z',
+  startedAt: null,
+  finishedAt: null,
+  result: null,
+  failure: null,
+  ...over,
+});
+const report = (over: Record<string, unknown>) => ({
+  dryRun: true, mode: 'valid-rows', fileName: 'enterprises.csv', sha256: 'x', year: 2025, total: 3, valid: 1, created: 0, updated: 0, unchanged: 0, applied: false,
+  errorCount: 2, errors: [], columns: [], ignoredColumns: [], seconds: 0.1, ...over,
+});
+const checkId = '00000000-0000-4000-8000-0000000000c1';
+const applyId = '00000000-0000-4000-8000-0000000000c2';
+
 describe('import page', () => {
   it('maps the csv columns, lists every bad row of the dry run, then imports with progress', async () => {
     let polls = 0;
+    const errors = [
+      { row: 4, column: '统一社会信用代码', message: '校验码错误' },
+      { row: 3, column: '从业人员', message: '不能为负数' },
+    ];
+    const columns = [
+      { header: '统一社会信用代码', field: 'uscc' },
+      { header: '企业名称', field: 'name' },
+      { header: '从业人员', field: 'headcount' },
+      { header: '所在镇', field: 'divisionCode' },
+      { header: '备注', field: null },
+    ];
     handler = ({ method, url }) => {
-      if (method === 'POST' && url.pathname === '/api/v1/enterprises/import') return { status: 202, body: { jobId: url.searchParams.get('dryRun') === 'true' ? 'check-1' : 'apply-1' } };
-      if (url.pathname === '/api/v1/jobs/check-1')
+      if (method === 'POST' && url.pathname === '/api/v1/enterprises/import') return { status: 202, body: { jobId: url.searchParams.get('dryRun') === 'true' ? checkId : applyId } };
+      if (url.pathname === `/api/v1/jobs/${checkId}`) return { status: 200, body: job(checkId, { status: 'succeeded', processed: 3, errors, errorCount: 2, result: report({ errors, columns }) }) };
+      if (url.pathname === `/api/v1/jobs/${applyId}`) {
+        polls++;
         return {
           status: 200,
-          body: { status: 'completed', processed: 3, total: 3, valid: 1, errors: [{ row: 4, column: '统一社会信用代码', message: '校验码错误' }, { row: 3, column: '从业人员', message: '不能为负数' }] },
+          body:
+            polls < 2
+              ? job(applyId, { processed: 1 })
+              : job(applyId, { status: 'succeeded', processed: 3, errors, errorCount: 2, result: report({ dryRun: false, applied: true, created: 1, errors, columns }) }),
         };
-      if (url.pathname === '/api/v1/jobs/apply-1') {
-        polls++;
-        return { status: 200, body: polls < 2 ? { status: 'running', processed: 1, total: 3, errors: [] } : { status: 'completed', processed: 3, total: 3, imported: 1, errors: [{ row: 3, message: 'x' }, { row: 4, message: 'y' }] } };
       }
       return referenceAnswers({ method, url, body: null });
     };
     renderWith(<EnterpriseImportPage />);
-    const csv = new File(['统一社会信用代码,企业名称,从业人员,备注\n1,2,3,4\n'], 'enterprises.csv', { type: 'text/csv' });
+    const csv = new File(['统一社会信用代码,企业名称,从业人员,所在镇,备注\n1,2,3,4,5\n'], 'enterprises.csv', { type: 'text/csv' });
     const input = screen.getByTestId('page-enterprise-import').querySelector('input[type="file"]') as HTMLInputElement;
     await act(async () => {
       fireEvent.change(input, { target: { files: [csv] } });
     });
     const mapping = await screen.findByTestId('import-mapping');
-    expect(within(mapping).getAllByRole('row')).toHaveLength(5);
+    expect(within(mapping).getAllByRole('row')).toHaveLength(6);
     expect(screen.getByTestId('mapping-从业人员').textContent).toContain('从业人员');
-    expect(screen.getByTestId('mapping-备注').textContent).toContain('不导入');
+    expect(screen.getByTestId('mapping-所在镇').textContent).toContain('按表头自动识别');
     fireEvent.click(screen.getByTestId('import-check'));
     const summary = await screen.findByTestId('import-check-summary');
     expect(summary.textContent).toContain('共 3 行，可导入 1 行，发现 2 处问题');
     const errorRows = within(screen.getByTestId('import-errors')).getAllByRole('row').slice(1);
     expect(errorRows.map((r) => r.textContent)).toEqual(['3从业人员不能为负数', '4统一社会信用代码校验码错误']);
     const dryRun = calls.find((c) => c.method === 'POST');
-    expect(dryRun?.path).toContain('dryRun=true');
-    const form = dryRun?.body as FormData;
-    expect(JSON.parse(String(form.get('mapping')))).toEqual({ 统一社会信用代码: 'uscc', 企业名称: 'name', 从业人员: 'headcount', 备注: null });
+    const query = new URL(dryRun!.path, 'http://localhost').searchParams;
+    expect(query.get('dryRun')).toBe('true');
+    expect(JSON.parse(query.get('mapping')!)).toEqual({ 统一社会信用代码: 'uscc', 企业名称: 'name', 从业人员: 'headcount' });
 
     fireEvent.click(screen.getByTestId('import-mode-all-or-nothing'));
     expect((screen.getByTestId('import-apply') as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByTestId('import-mode-valid-rows'));
     fireEvent.click(screen.getByTestId('import-apply'));
-    expect(await screen.findByTestId('import-done', {}, { timeout: 4000 })).toBeTruthy();
-    expect(screen.getByTestId('import-done').textContent).toContain('导入完成：写入 1 行，2 行有问题未导入');
-    expect(calls.filter((c) => c.method === 'POST').at(-1)?.path).toContain('mode=valid-rows');
+    expect(await screen.findByTestId('import-done', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.getByTestId('import-done').textContent).toContain('新增 1 家，更新 0 家，0 家无变化；2 处问题未导入');
+    const applyQuery = new URL(calls.filter((c) => c.method === 'POST').at(-1)!.path, 'http://localhost').searchParams;
+    expect(applyQuery.get('mode')).toBe('valid-rows');
+    expect(applyQuery.get('dryRun')).toBe('false');
+    // After the dry run the mapping sent is the one the report used, 所在镇 included.
+    expect(JSON.parse(applyQuery.get('mapping')!)).toMatchObject({ 所在镇: 'divisionCode', 备注: null });
   });
 });

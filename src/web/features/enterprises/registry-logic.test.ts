@@ -5,7 +5,7 @@ import { makeUscc } from '../../../shared/uscc.ts';
 import { createBody } from './create-body.ts';
 import { changedFields } from './edit-changes.ts';
 import { formatWan, isWanInput } from './format-wan.ts';
-import { badRowCount, csvHeaders, guessField, initialMapping, isJobFinished, jobPercent, mappingProblems, sortedErrors } from './import-mapping.ts';
+import { badRowCount, choicesFromReport, csvHeaders, guessedChoices, guessField, isJobFinished, jobPercent, mappingProblems, mappingToSend, sortedErrors } from './import-mapping.ts';
 import { divisionPath, filtersFromSearch, searchFromFilters } from './list-filters.ts';
 import { enterpriseMessages } from './messages.ts';
 import { usccProblemText } from './uscc-check.ts';
@@ -118,12 +118,18 @@ describe('column mapping', () => {
     expect(guessField('从业人员(人)')).toBe('headcount');
     expect(guessField('USCC')).toBe('uscc');
     expect(guessField('备用列')).toBeNull();
-    expect(initialMapping(['信用代码', '企业名称', '名称', '备注'])).toEqual({ 信用代码: 'uscc', 企业名称: 'name', 名称: null, 备注: null });
+    expect(guessedChoices(['信用代码', '企业名称', '名称', '所属行业'])).toEqual({ 信用代码: 'uscc', 企业名称: 'name', 名称: 'auto', 所属行业: 'auto' });
   });
 
-  it('blocks a dry run on duplicate or missing required fields', () => {
+  it('sends decided columns only, leaving unknown headers to the server', () => {
+    expect(mappingToSend({ 信用代码: 'uscc', 备注: 'ignore', 名称: 'auto' })).toEqual({ 信用代码: 'uscc', 备注: null });
+    expect(choicesFromReport([{ header: '代码', field: 'uscc' }, { header: '备注', field: null }])).toEqual({ 代码: 'uscc', 备注: 'ignore' });
+  });
+
+  it('blocks a dry run on duplicate fields, and on missing required ones when every column is decided', () => {
     expect(mappingProblems({ a: 'uscc', b: 'name' })).toEqual({ duplicates: [], missing: [] });
-    expect(mappingProblems({ a: 'uscc', b: 'uscc', c: null })).toEqual({ duplicates: ['uscc'], missing: ['name'] });
+    expect(mappingProblems({ a: 'uscc', b: 'uscc', c: 'ignore' })).toEqual({ duplicates: ['uscc'], missing: ['name'] });
+    expect(mappingProblems({ a: 'uscc', c: 'auto' })).toEqual({ duplicates: [], missing: [] });
   });
 });
 
@@ -132,7 +138,7 @@ describe('job progress', () => {
     expect(jobPercent({ status: 'running', processed: 250, total: 1000 })).toBe(25);
     expect(jobPercent({ status: 'running', processed: 1000, total: 1000 })).toBe(99);
     expect(jobPercent({ status: 'running', processed: 10, total: null })).toBe(0);
-    expect(jobPercent({ status: 'completed', processed: 3, total: 1000 })).toBe(100);
+    expect(jobPercent({ status: 'succeeded', processed: 3, total: 1000 })).toBe(100);
     expect(isJobFinished({ status: 'queued' })).toBe(false);
     expect(isJobFinished({ status: 'failed' })).toBe(true);
   });
@@ -142,9 +148,9 @@ describe('job progress', () => {
       { row: 9, column: 'uscc', message: 'x' },
       { row: 3, column: 'name', message: 'y' },
       { row: 3, column: 'headcount', message: 'z' },
-      { row: null, column: null, message: 'file' },
+      { row: 0, column: null, message: 'file' },
     ];
-    expect(sortedErrors(errors).map((e) => `${e.row}:${e.column}`)).toEqual(['null:null', '3:headcount', '3:name', '9:uscc']);
+    expect(sortedErrors(errors).map((e) => `${e.row}:${e.column}`)).toEqual(['0:null', '3:headcount', '3:name', '9:uscc']);
     expect(badRowCount(errors)).toBe(3);
   });
 });
