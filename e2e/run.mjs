@@ -178,10 +178,16 @@ async function relationFlows() {
     const visits = await page.evaluate(async (id) => (await (await fetch(`/api/v1/relations/assignments/${id}/visits`)).json()).items, item.assignment.id);
     const appealId = visits[0]?.appealId;
     if (!appealId) throw new Error('the visit has no appeal');
-    const appeal = await page.evaluate(async (id) => (await fetch(`/api/v1/appeals/${id}`)).json(), appealId);
-    if (appeal.channel !== 'field_visit' || appeal.title !== appealTitle) throw new Error(`unexpected appeal: ${appeal.channel} ${appeal.title}`);
     await shot(page, 'relations-4-my-enterprises', true);
     await context.close();
+    // A department cadre cannot open appeals his department does not handle; the dispatcher triages it.
+    const office = await signedIn('dispatcher');
+    await openAppeal(office.page, appealId);
+    await waitForStatus(office.page, 'submitted');
+    const appeal = await office.page.evaluate(async (id) => (await fetch(`/api/v1/appeals/${id}`)).json(), appealId);
+    if (appeal.channel !== 'field_visit' || appeal.title !== appealTitle) throw new Error(`unexpected appeal: ${appeal.channel} ${appeal.title}`);
+    await shot(office.page, 'relations-5-visit-appeal');
+    await office.context.close();
   });
 
   await step('绿卡 · the demo card verifies on the public page without logging in, and an invented number does not', async () => {
