@@ -8,6 +8,7 @@ import { userCommands } from './user-commands.ts';
 import { auditCommands } from './audit-commands.ts';
 import { appealCommands } from './appeal-commands.ts';
 import { seedCommands } from './seed-commands.ts';
+import { enterpriseCommands } from './enterprise-commands.ts';
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('qinqing').description('亲清 Qinqing — 营商环境服务平台 / business-environment platform').showHelpAfterError();
@@ -47,6 +48,7 @@ export async function main(argv: string[]): Promise<void> {
   calendarCommands(program);
   auditCommands(program);
   appealCommands(program);
+  enterpriseCommands(program);
 
   await program.parseAsync(argv);
 }

@@ -11,8 +11,9 @@ import { userAccess } from './users/user.access.ts';
 import { relationAccess } from './enterprises/relations/relation.access.ts';
 import { greenCardAccess } from './enterprises/green-card/green-card.access.ts';
 import { enterpriseAccountAccess } from './enterprises/accounts/account.access.ts';
+import { enterpriseImportAccess } from './enterprises/import/import.access.ts';
 
-const actions = { ...appealAccess, ...authAccess, ...auditAccess, ...calendarAccess, ...enterpriseAccess, ...orgAccess, ...userAccess, ...relationAccess, ...greenCardAccess, ...enterpriseAccountAccess };
+const actions = { ...appealAccess, ...authAccess, ...auditAccess, ...calendarAccess, ...enterpriseAccess, ...orgAccess, ...userAccess, ...relationAccess, ...greenCardAccess, ...enterpriseAccountAccess, ...enterpriseImportAccess };
 
 export type Action = keyof typeof actions;
 

@@ -4,6 +4,7 @@ import type { Deps } from '../deps.ts';
 import { checkCalendarCoverage } from '../domains/calendar/calendar.jobs.ts';
 import { deleteExpiredSessions } from '../domains/auth/session.repository.ts';
 import { appealJobDefinitions } from '../domains/appeals/appeal.jobs.ts';
+import { enterpriseImportJobDefinitions } from '../domains/enterprises/import/import-job.ts';
 import type { JobDefinition } from './queue.ts';
 
 /** Idempotency keys only need to outlive a client's retries. */
@@ -12,6 +13,7 @@ const IDEMPOTENCY_RETENTION_DAYS = 7;
 export function jobDefinitions(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'config'>): JobDefinition<never>[] {
   return [
     ...appealJobDefinitions(deps),
+    ...enterpriseImportJobDefinitions(deps),
     {
       name: 'calendar-coverage',
       cron: '0 9 * * *',

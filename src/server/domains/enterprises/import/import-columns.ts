@@ -50,6 +50,8 @@ for (const field of importFields) synonymIndex.set(field.toLowerCase(), field);
 
 /** The field a header names, with the unit its brackets give (money fields only). */
 export function fieldOfHeader(text: string): { field: ImportField; unitShift: UnitShift | null } | null {
+  // Masked columns of an export (法定代表人（脱敏）) never write their stars back.
+  if (/脱敏|masked/i.test(text)) return null;
   const { base, unit } = splitHeader(text);
   const field = synonymIndex.get(base);
   if (!field) return null;

@@ -18,7 +18,7 @@ import { looksLikeHeader, planColumns, type ColumnPlan } from './import-columns.
 import { checkRow, ReferenceCache, type CheckedRow, type RowRules } from './import-row.ts';
 import { ByteMeter, countCsvLines, csvRecords, fileKindOf, xlsxRecords, type RawRecord } from './read-records.ts';
 import { UnitCheck } from './unit-check.ts';
-import { createStage, dropStage, writeBatch, type BatchContext, type BatchOutcome } from './write-batch.ts';
+import { bulkSettings, createStage, dropStage, finishIndexes, resetBulkSettings, writeBatch, type BatchContext, type BatchOutcome } from './write-batch.ts';
 
 export interface ImportProgress {
   processed: number;
@@ -234,6 +234,7 @@ export async function importEnterprises(
     try {
       await inTransaction(deps.db, async (trx) => {
         await createStage(trx, owned);
+        await bulkSettings(trx, true);
         let failed = false;
         await readAll(async (rows) => {
           if (failed) return;
@@ -249,6 +250,7 @@ export async function importEnterprises(
         if (!owned) await dropStage(trx);
         if (failed || blocked || (options.mode === 'all-or-nothing' && report.errorCount > 0) || written === 0) throw new Rollback();
         report.sha256 = meter.digest();
+        await finishIndexes(trx);
         await audit(trx);
       });
       report.applied = true;
@@ -261,6 +263,7 @@ export async function importEnterprises(
     // refuses is split until the refused rows are found and reported.
     await (deps.db as Kysely<Database>).connection().execute(async (conn) => {
       await createStage(conn, false);
+      await bulkSettings(conn, false);
       const writeSplitting = async (rows: CheckedRow[]): Promise<void> => {
         try {
           const outcome = await conn.transaction().execute((trx) => writeBatch(trx, rows, batchContext));
@@ -274,8 +277,10 @@ export async function importEnterprises(
       };
       try {
         await readAll(writeSplitting);
+        if (written > 0) await finishIndexes(conn);
       } finally {
         await dropStage(conn);
+        await resetBulkSettings(conn);
       }
     });
     report.applied = written > 0;

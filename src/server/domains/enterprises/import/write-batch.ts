@@ -34,6 +34,25 @@ export async function createStage(db: Executor, onCommitDrop: boolean): Promise<
 
 export const dropStage = (db: Executor) => sql.raw(`DROP TABLE IF EXISTS ${STAGE_TABLE}`).execute(db);
 
+/**
+ * Bulk settings for the import's connection (`local`: this transaction only). New trigram entries wait in the GIN
+ * indexes' pending lists, merged in large sorted runs rather than row by row; `finishIndexes` merges what is left,
+ * so that searches do not scan a long pending list afterwards.
+ */
+export async function bulkSettings(db: Executor, local: boolean): Promise<void> {
+  const scope = local ? 'LOCAL ' : '';
+  await sql.raw(`SET ${scope}gin_pending_list_limit = '32MB'; SET ${scope}work_mem = '64MB'`).execute(db);
+}
+
+export const resetBulkSettings = (db: Executor) => sql.raw('RESET gin_pending_list_limit; RESET work_mem').execute(db);
+
+export async function finishIndexes(db: Executor): Promise<void> {
+  await sql`
+    SELECT gin_clean_pending_list(c.oid)
+    FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
+    WHERE i.indrelid = 'enterprises'::regclass AND am.amname = 'gin'`.execute(db);
+}
+
 interface Existing {
   i: number;
   id: string;
@@ -68,17 +87,42 @@ const sizeOf = (industryCode: string | null, headcount: number | null, revenue: 
  * final name history, pinyin initials and size class are computed here and written by one statement per table; rows whose
  * stored values would not change are left untouched (no new row versions on a re-import).
  */
+const timing = process.env.QINQING_IMPORT_TIMING === '1';
+const phaseMs: Record<string, number> = {};
+let phaseAt = 0;
+const phase = (name: string) => {
+  if (!timing) return;
+  const now = performance.now();
+  if (name !== 'start') phaseMs[name] = (phaseMs[name] ?? 0) + now - phaseAt;
+  phaseAt = now;
+};
+if (timing) process.on('exit', () => console.error('import phases (ms):', JSON.stringify(Object.fromEntries(Object.entries(phaseMs).map(([k, v]) => [k, Math.round(v)])))));
+
 export async function writeBatch(trx: Executor, rows: readonly CheckedRow[], context: BatchContext): Promise<BatchOutcome> {
-  const { rows: found } = await sql<Existing>`
-    SELECT s.i::int AS i, e.id, e.name, e.former_names, e.name_initials, e.industry_code, e.size_class, e.size_year,
-           f.headcount, f.revenue_wan, f.assets_wan
-    FROM unnest(${sql.val(rows.map((r) => r.uscc))}::bpchar[], ${sql.val(rows.map((r) => r.year))}::int[]) WITH ORDINALITY AS s(uscc, year, i)
-    JOIN enterprises e ON e.uscc = s.uscc
-    LEFT JOIN enterprise_figures f ON f.enterprise_id = e.id AND f.year = s.year
+  phase('start');
+  // Index lookups by code, then by (id, year): written as = ANY(array) so that the plan stays index scans however large the table.
+  const { rows: found } = await sql<Omit<Existing, 'i' | 'headcount' | 'revenue_wan' | 'assets_wan'> & { uscc: string }>`
+    SELECT e.id, e.uscc, e.name, e.former_names, e.name_initials, e.industry_code, e.size_class, e.size_year
+    FROM enterprises e
+    WHERE e.uscc = ANY(${sql.val(rows.map((r) => r.uscc))}::bpchar[])
     ORDER BY e.id
-    FOR UPDATE OF e`.execute(trx);
+    FOR UPDATE`.execute(trx);
+  const years = [...new Set(rows.map((r) => r.year))];
+  const stored = found.length
+    ? (await sql<{ enterprise_id: string; year: number; headcount: number | null; revenue_wan: string | null; assets_wan: string | null }>`
+        SELECT enterprise_id, year, headcount, revenue_wan, assets_wan FROM enterprise_figures
+        WHERE enterprise_id = ANY(${sql.val(found.map((e) => e.id))}::uuid[]) AND year = ANY(${sql.val(years)}::int[])`.execute(trx)).rows
+    : [];
+  const figuresOf = new Map(stored.map((f) => [`${f.enterprise_id}/${f.year}`, f]));
+  const byCode = new Map(found.map((e) => [e.uscc, e]));
+  phase('prefetch');
   const existing = new Map<number, Existing>();
-  for (const e of found) existing.set(e.i - 1, e);
+  rows.forEach((r, i) => {
+    const e = byCode.get(r.uscc);
+    if (!e) return;
+    const f = figuresOf.get(`${e.id}/${r.year}`);
+    existing.set(i, { ...e, i, headcount: f?.headcount ?? null, revenue_wan: f?.revenue_wan ?? null, assets_wan: f?.assets_wan ?? null });
+  });
 
   const copy = new CopyBuffer();
   const refreshAfter: string[] = [];
@@ -135,8 +179,10 @@ export async function writeBatch(trx: Executor, rows: readonly CheckedRow[], con
     ]);
   }
 
+  phase('compute');
   await sql.raw(`TRUNCATE ${STAGE_TABLE}`).execute(trx);
   await copyInto(trx, STAGE_TABLE, stageColumns, copy.data());
+  phase('copy');
 
   const { at, actorId, today } = context;
   const { rows: written } = await sql<{ id: string; inserted: boolean }>`
@@ -179,6 +225,7 @@ export async function writeBatch(trx: Executor, rows: readonly CheckedRow[], con
            EXCLUDED.size_class, EXCLUDED.size_year)
     RETURNING e.id, (e.xmax = 0) AS inserted`.execute(trx);
 
+  phase('enterprises');
   // A code registered by someone else between the read above and the insert took the conflict path under its own id.
   const lost = written.filter((w) => !w.inserted && newIds.has(w.id));
   const missingNew = written.filter((w) => w.inserted).length !== newIds.size || lost.length > 0;
@@ -202,6 +249,7 @@ export async function writeBatch(trx: Executor, rows: readonly CheckedRow[], con
            COALESCE(EXCLUDED.assets_wan, f.assets_wan), COALESCE(EXCLUDED.tax_wan, f.tax_wan))
     RETURNING f.enterprise_id`.execute(trx);
 
+  phase('figures');
   const { rows: tags } = await sql<{ enterprise_id: string }>`
     INSERT INTO enterprise_tags (enterprise_id, tag, valid_from, set_by, set_at, note)
     SELECT DISTINCT s.enterprise_id, t.tag, ${today}::date, ${actorId}::uuid, ${at}::timestamptz, '导入 / import'
@@ -213,6 +261,7 @@ export async function writeBatch(trx: Executor, rows: readonly CheckedRow[], con
           AND x.valid_from <= ${today}::date AND (x.valid_until IS NULL OR x.valid_until >= ${today}::date))
     RETURNING enterprise_id`.execute(trx);
 
+  phase('tags');
   for (const id of refreshAfter) await refreshSizeClass(trx, id);
 
   const created = written.filter((w) => w.inserted).length;
