@@ -54,3 +54,14 @@ describe('navEntriesFor', () => {
     expect(activeNavKey(enterprise, '/appeals/0b7c')).toBe('myAppeals');
   });
 });
+
+describe('enterprise registry entries', () => {
+  it('give staff 企业库 after the appeal pages, and an enterprise user 我的企业 within the care-mode four', () => {
+    const dispatcher = navEntriesFor('staff', ['appeal.create', 'appeal.read', 'appeal.triage', 'appeal.kpi', 'enterprise.read'], { roles: ['dispatcher'] }).map((e) => e.key);
+    expect(dispatcher).toEqual(['workbench', 'triage', 'ledger', 'registerAppeal', 'enterprises', 'kpi']);
+    const enterprise = navEntriesFor('enterprise', ['appeal.create', 'appeal.read', 'enterprise.read', 'calendar.read'], { roles: ['enterprise'], careMode: true, limit: 4 }).map((e) => e.key);
+    expect(enterprise).toEqual(['portal', 'myAppeals', 'submitAppeal', 'myEnterprise']);
+    expect(navEntriesFor('enterprise', ['enterprise.read'], { roles: [] }).map((e) => e.key)).toEqual(['portal']);
+    expect(activeNavKey(navEntriesFor('staff', ['enterprise.read']), '/enterprises/91330502MA2B3C4D5E')).toBe('enterprises');
+  });
+});

@@ -26,7 +26,9 @@ export type NavKey =
   | 'relationAssignments'
   | 'greenCards'
   | 'enterpriseAccounts'
-  | 'enterpriseMembers';
+  | 'enterpriseMembers'
+  | 'enterprises'
+  | 'myEnterprise';
 
 export interface NavEntry {
   key: NavKey;
@@ -72,14 +74,16 @@ const sectionEntries: Record<SectionKey, NavEntry> = {
   greenCards: { key: 'greenCards', path: '/green-cards', labelKey: 'nav.greenCards', ability: 'green-card.read', roles: ['admin', 'dispatcher', 'leader', 'supervisor'] },
   enterpriseAccounts: { key: 'enterpriseAccounts', path: '/enterprise-accounts', labelKey: 'nav.enterpriseAccounts', ability: 'enterprise-account.verify' },
   enterpriseMembers: { key: 'enterpriseMembers', path: '/enterprise-accounts', labelKey: 'nav.enterpriseAccounts', ability: 'enterprise-account.own' },
+  enterprises: { key: 'enterprises', path: '/enterprises', labelKey: 'nav.enterprises', ability: 'enterprise.read' },
+  myEnterprise: { key: 'myEnterprise', path: '/my-enterprise', labelKey: 'nav.myEnterprise', ability: 'enterprise.read', roles: ['enterprise'] },
 };
 
 /** Order of importance of the sections for each layout; care mode keeps only the first few. */
 const sectionOrder: Record<LayoutVariant, SectionKey[]> = {
-  admin: ['users', 'org', 'appealRules', 'calendar', 'audit', 'ledger', 'kpi', 'tokens', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
-  leader: ['kpi', 'supervision', 'ledger', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'greenCards'],
-  staff: ['triage', 'myWork', 'followUps', 'supervision', 'ledger', 'registerAppeal', 'kpi', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
-  enterprise: ['myAppeals', 'submitAppeal', 'calendar', 'audit', 'users', 'org', 'tokens', 'enterpriseMembers'],
+  admin: ['users', 'org', 'appealRules', 'calendar', 'audit', 'ledger', 'kpi', 'enterprises', 'tokens', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
+  leader: ['kpi', 'supervision', 'ledger', 'enterprises', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'greenCards'],
+  staff: ['triage', 'myWork', 'followUps', 'supervision', 'ledger', 'registerAppeal', 'enterprises', 'kpi', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
+  enterprise: ['myAppeals', 'submitAppeal', 'myEnterprise', 'calendar', 'audit', 'users', 'org', 'tokens', 'enterpriseMembers'],
 };
 
 export interface NavOptions {

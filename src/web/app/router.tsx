@@ -1,4 +1,4 @@
-// The routes of the app; administration, appeal, KPI and supervision pages are code-split with React.lazy.
+// The routes of the app; administration, appeal, KPI, supervision and enterprise registry pages are code-split with React.lazy.
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import LoginPage from '../features/auth/LoginPage.tsx';
@@ -27,6 +27,11 @@ const AppealRulesPage = lazy(() => import('../features/appeal-rules/AppealRulesP
 const MyRelationsPage = lazy(() => import('../features/relations/MyRelationsPage.tsx'));
 const AssignmentsPage = lazy(() => import('../features/relations/AssignmentsPage.tsx'));
 const GreenCardsPage = lazy(() => import('../features/green-card/GreenCardsPage.tsx'));
+const EnterpriseListPage = lazy(() => import('../features/enterprises/EnterpriseListPage.tsx'));
+const EnterpriseDetailPage = lazy(() => import('../features/enterprises/EnterpriseDetailPage.tsx'));
+const EnterpriseCreatePage = lazy(() => import('../features/enterprises/EnterpriseCreatePage.tsx'));
+const EnterpriseImportPage = lazy(() => import('../features/enterprises/EnterpriseImportPage.tsx'));
+const MyEnterprisePage = lazy(() => import('../features/enterprises/MyEnterprisePage.tsx'));
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -61,6 +66,11 @@ export function createAppRouter() {
         { path: 'calendar', element: <RequireAbility ability="calendar.read"><CalendarPage /></RequireAbility> },
         { path: 'audit', element: <RequireAbility ability="audit.read"><AuditPage /></RequireAbility> },
         { path: 'tokens', element: <RequireAbility ability="token.manage"><ApiTokensPage /></RequireAbility> },
+        { path: 'enterprises', element: <RequireAbility ability="enterprise.read"><EnterpriseListPage /></RequireAbility> },
+        { path: 'enterprises/new', element: <RequireAbility ability="enterprise.create"><EnterpriseCreatePage /></RequireAbility> },
+        { path: 'enterprises/import', element: <RequireAbility ability="enterprise.create"><EnterpriseImportPage /></RequireAbility> },
+        { path: 'enterprises/:uscc', element: <RequireAbility ability="enterprise.read"><EnterpriseDetailPage /></RequireAbility> },
+        { path: 'my-enterprise', element: <RequireAbility ability="enterprise.read"><MyEnterprisePage /></RequireAbility> },
         { path: 'relations/mine', element: <RequireAbility ability="relations.own"><MyRelationsPage /></RequireAbility> },
         { path: 'relations', element: <RequireAbility ability="relations.manage"><AssignmentsPage /></RequireAbility> },
         { path: 'green-cards', element: <RequireAbility ability="green-card.read"><GreenCardsPage /></RequireAbility> },

@@ -92,6 +92,8 @@ export const en: Messages = {
     relationAssignments: 'Assignments (包联)',
     greenCards: 'Entrepreneur green cards',
     enterpriseAccounts: 'Enterprise accounts',
+    enterprises: 'Enterprise registry',
+    myEnterprise: 'My enterprise',
   },
   layout: {
     forbiddenTitle: 'No permission',
@@ -674,6 +676,8 @@ export const en: Messages = {
       registerAppeal: 'Record a problem for a company',
       kpi: 'How well we do',
       appealRules: 'Time limits',
+      enterprises: 'Find an enterprise',
+      myEnterprise: 'About my business',
     },
     portal: {
       intro: 'Tell us about any difficulty. We pass it to the right office, get it done in time, and ask what you think.',

@@ -90,6 +90,8 @@ export const zhCN = {
     relationAssignments: '包联安排',
     greenCards: '企业家绿卡',
     enterpriseAccounts: '企业账号',
+    enterprises: '企业库',
+    myEnterprise: '我的企业',
   },
   layout: {
     forbiddenTitle: '没有权限',
@@ -672,6 +674,8 @@ export const zhCN = {
       registerAppeal: '帮企业登记问题',
       kpi: '办得怎么样',
       appealRules: '办理时限设置',
+      enterprises: '查企业',
+      myEnterprise: '我家企业的信息',
     },
     portal: {
       intro: '有困难，在这里说。我们会交给管事的部门，按时办好，再请您打分。',

@@ -92,6 +92,8 @@ export const zhTW: Messages = {
     relationAssignments: '包聯安排',
     greenCards: '企業家綠卡',
     enterpriseAccounts: '企業帳號',
+    enterprises: '企業庫',
+    myEnterprise: '我的企業',
   },
   layout: {
     forbiddenTitle: '沒有權限',
@@ -674,6 +676,8 @@ export const zhTW: Messages = {
       registerAppeal: '幫企業登記問題',
       kpi: '辦得怎麼樣',
       appealRules: '辦理時限設定',
+      enterprises: '查企業',
+      myEnterprise: '我家企業的資訊',
     },
     portal: {
       intro: '有困難，在這裡說。我們會交給管事的部門，按時辦好，再請您評分。',

@@ -21,6 +21,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { CarOutlined, IdcardOutlined, NodeIndexOutlined, UserAddOutlined } from '@ant-design/icons';
+import { BankOutlined, DatabaseOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -52,6 +53,8 @@ const icons: Record<NavKey, ReactNode> = {
   greenCards: <IdcardOutlined />,
   enterpriseAccounts: <UserAddOutlined />,
   enterpriseMembers: <UserAddOutlined />,
+  enterprises: <DatabaseOutlined />,
+  myEnterprise: <BankOutlined />,
 };
 
 export function NavMenu({ entries, onNavigate }: { entries: readonly NavEntry[]; onNavigate?: () => void }) {
