@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { URLSearchParams } from 'node:url';
 import pg from 'pg';
 import { databaseUrl, log, login, machine, option, request, root, startServer, summary } from './lib/harness.mjs';
 

@@ -173,14 +173,15 @@ export async function importEnterprises(
     pending.push(row);
   };
 
-  /** Reads the whole file; `write` (absent in a dry run) receives batches, one in flight while the next is being read. */
-  const readAll = async (write: ((rows: CheckedRow[]) => Promise<void>) | null) => {
-    let inflight: Promise<void> = Promise.resolve();
+  /** Reads the whole file; `write` (absent in a dry run) receives batches, up to `parallel` in flight while the next is being read. */
+  const readAll = async (write: ((rows: CheckedRow[]) => Promise<void>) | null, parallel = 1) => {
+    const running = new Set<Promise<void>>();
     const flush = async (rows: CheckedRow[]) => {
-      await inflight;
+      while (running.size >= parallel) await Promise.race(running);
       if (!write || !mayWrite()) return;
-      inflight = write(rows);
-      inflight.catch(() => undefined);
+      const writing: Promise<void> = write(rows).finally(() => running.delete(writing));
+      writing.catch(() => undefined);
+      running.add(writing);
     };
     for await (const records of source) {
       for (const record of records) {
@@ -203,7 +204,7 @@ export async function importEnterprises(
     if (plan && !unitDecided) decideUnits();
     if (pending.length && mayWrite()) await flush(pending);
     pending = [];
-    await inflight;
+    await Promise.all(running);
   };
 
   const batchContext: BatchContext = { at, today: rules.today, actorId: ctx.actor?.userId ?? null };
@@ -260,29 +261,45 @@ export async function importEnterprises(
     }
   } else {
     // Every good row: each batch commits on its own, so a long import keeps what it has done; a batch the database
-    // refuses is split until the refused rows are found and reported.
-    await (deps.db as Kysely<Database>).connection().execute(async (conn) => {
-      await createStage(conn, false);
-      await bulkSettings(conn, false);
-      const writeSplitting = async (rows: CheckedRow[]): Promise<void> => {
-        try {
-          const outcome = await conn.transaction().execute((trx) => writeBatch(trx, rows, batchContext));
-          count(outcome, rows.length);
-        } catch (error) {
-          if (rows.length === 1) return dbError(rows, error);
-          const half = Math.ceil(rows.length / 2);
-          await writeSplitting(rows.slice(0, half));
-          await writeSplitting(rows.slice(half));
+    // refuses is split until the refused rows are found and reported. Two connections write alternate batches (the
+    // file holds each code once, so they never touch the same rows): the database's index work is most of the cost.
+    const pool = deps.db as Kysely<Database>;
+    await pool.connection().execute((first) =>
+      pool.connection().execute(async (second) => {
+        const idle = [first, second];
+        for (const conn of idle) {
+          await createStage(conn, false);
+          await bulkSettings(conn, false);
         }
-      };
-      try {
-        await readAll(writeSplitting);
-        if (written > 0) await finishIndexes(conn);
-      } finally {
-        await dropStage(conn);
-        await resetBulkSettings(conn);
-      }
-    });
+        const writeSplitting = async (conn: Kysely<Database>, rows: CheckedRow[]): Promise<void> => {
+          try {
+            const outcome = await conn.transaction().execute((trx) => writeBatch(trx, rows, batchContext));
+            count(outcome, rows.length);
+          } catch (error) {
+            if (rows.length === 1) return dbError(rows, error);
+            const half = Math.ceil(rows.length / 2);
+            await writeSplitting(conn, rows.slice(0, half));
+            await writeSplitting(conn, rows.slice(half));
+          }
+        };
+        try {
+          await readAll(async (rows) => {
+            const conn = idle.pop()!;
+            try {
+              await writeSplitting(conn, rows);
+            } finally {
+              idle.push(conn);
+            }
+          }, idle.length);
+          if (written > 0) await finishIndexes(first);
+        } finally {
+          for (const conn of [first, second]) {
+            await dropStage(conn);
+            await resetBulkSettings(conn);
+          }
+        }
+      }),
+    );
     report.applied = written > 0;
     if (report.applied) {
       report.sha256 = meter.digest();
