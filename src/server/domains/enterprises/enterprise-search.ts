@@ -81,18 +81,27 @@ export function industryPrefixes(input: string): { exact: string } | { prefixes:
   return { prefixes: [digits] };
 }
 
-/** The q condition: any of name, former names, credit-code prefix, pinyin initials. */
+/**
+ * The q condition, chosen by the shape of q so that every branch can use an index: name and former names contain q
+ * (trigrams: three characters or more); a credit-code prefix (code characters); pinyin initials (letters: one or two as a
+ * prefix of the current name's initials, three or more anywhere). One or two ASCII characters never scan names (they
+ * would defeat the indexes of the other branches); one or two Chinese characters still match names by scanning.
+ */
 function matchesText(q: string) {
   return (eb: ExpressionBuilder<Database, 'enterprises'>) => {
     const like = `%${escapeLike(q)}%`;
-    const conditions = [eb('enterprises.name', 'ilike', like), eb(sql`enterprise_names_text(enterprises.former_names)`, 'ilike', like)];
+    const length = [...q].length;
+    const ascii = /^[\x20-\x7e]*$/.test(q);
+    const conditions = [];
+    if (length >= 3) conditions.push(eb('enterprises.name', 'ilike', like), eb(sql`enterprise_names_text(enterprises.former_names)`, 'ilike', like));
+    else if (!ascii) conditions.push(eb('enterprises.name', 'ilike', like));
     const upper = q.toUpperCase();
-    if (/^[0-9A-Z]{2,18}$/.test(upper)) conditions.push(eb('enterprises.uscc', 'like', `${upper}%`));
-    if (/^[a-zA-Z]{2,}$/.test(q)) {
+    if (/^[0-9A-Z]{1,18}$/.test(upper)) conditions.push(eb('enterprises.uscc', 'like', `${upper}%`));
+    if (/^[a-zA-Z]+$/.test(q)) {
       const lower = q.toLowerCase();
-      // Short initials: a prefix of the current name's initials (btree); longer: anywhere (trigram).
       conditions.push(eb('enterprises.name_initials', 'like', lower.length < 3 ? `${lower}%` : `%${lower}%`));
     }
+    if (conditions.length === 0) conditions.push(eb('enterprises.name', 'ilike', like));
     return eb.or(conditions);
   };
 }

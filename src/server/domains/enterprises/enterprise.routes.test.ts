@@ -325,6 +325,14 @@ describe('search', () => {
     expect((await list(dispatcher, 'q=zzzzqqq')).total).toBe(0);
   });
 
+  it('finds by one or two Chinese characters, and by a one-character code prefix', async () => {
+    expect((await list(dispatcher, `q=${encodeURIComponent('电机')}&pageSize=200`)).items.map((i) => i.uscc)).toContain(motorUscc);
+    expect((await list(dispatcher, `q=${encodeURIComponent('浔')}&pageSize=200`)).items.map((i) => i.uscc)).toContain(motorUscc);
+    const byOne = await list(dispatcher, 'q=9&pageSize=200');
+    expect(byOne.items.map((i) => i.uscc)).toContain(motorUscc);
+    expect(byOne.items.every((i) => i.uscc.startsWith('9'))).toBe(true);
+  });
+
   it('filters by division subtree, industry section/division/class, and combines filters', async () => {
     const inNanxun = await list(dispatcher, 'divisionCode=330503&pageSize=200');
     expect(inNanxun.items.map((i) => i.uscc)).toContain(motorUscc);
