@@ -68,7 +68,7 @@ export function createAppRouter() {
         { path: 'tokens', element: <RequireAbility ability="token.manage"><ApiTokensPage /></RequireAbility> },
         { path: 'enterprises', element: <RequireAbility ability="enterprise.read"><EnterpriseListPage /></RequireAbility> },
         { path: 'enterprises/new', element: <RequireAbility ability="enterprise.create"><EnterpriseCreatePage /></RequireAbility> },
-        { path: 'enterprises/import', element: <RequireAbility ability="enterprise.create"><EnterpriseImportPage /></RequireAbility> },
+        { path: 'enterprises/import', element: <RequireAbility ability="enterprise.import"><EnterpriseImportPage /></RequireAbility> },
         { path: 'enterprises/:uscc', element: <RequireAbility ability="enterprise.read"><EnterpriseDetailPage /></RequireAbility> },
         { path: 'my-enterprise', element: <RequireAbility ability="enterprise.read"><MyEnterprisePage /></RequireAbility> },
         { path: 'relations/mine', element: <RequireAbility ability="relations.own"><MyRelationsPage /></RequireAbility> },

@@ -23,6 +23,14 @@ export function divisionText(enterprise: Pick<EnterpriseView, 'division' | 'divi
   return enterprise.division.fullName || [...enterprise.division.parents.map((p) => p.name), enterprise.division.name].join(' › ');
 }
 
+/** 制造业 › 纺织服装、服饰业 › 机织服装制造: the levels above the class (the class itself is named beside it). */
+export function industryPathText(industry: NonNullable<EnterpriseView['industry']>): string {
+  return industry.path
+    .filter((p) => p.code !== industry.code)
+    .map((p) => p.name)
+    .join(' › ');
+}
+
 export function EnterpriseDetail({ enterprise, onChanged, own = false }: { enterprise: EnterpriseView; onChanged: () => void; own?: boolean }) {
   const { t } = useTranslation();
   const { locale, settings } = usePreferences();
@@ -30,7 +38,24 @@ export function EnterpriseDetail({ enterprise, onChanged, own = false }: { enter
   const none = t('enterprisesPage.detail.none');
   const basis = sizeBasisFor(enterprise, locale);
   const editScope: EditScope | null = enterprise.abilities.includes('update') ? 'all' : enterprise.abilities.includes('update-contact') ? 'contact' : null;
-  const columns = { xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 };
+  const columns = { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 };
+
+  const contactsCard = (
+    <Card title={t('enterprisesPage.detail.contacts')} data-testid="enterprise-contacts">
+      <Descriptions column={columns} size="small">
+        <Descriptions.Item label={t('enterprisesPage.detail.contactName')}>{enterprise.contact.name ?? none}</Descriptions.Item>
+        <Descriptions.Item label={t('enterprisesPage.detail.contactPhone')}>
+          {enterprise.contact.phone ?? none}
+          {enterprise.contact.phoneMasked && settings.showSecondary && (
+            <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+              （{t('enterprisesPage.detail.phoneMasked')}）
+            </Typography.Text>
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('enterprisesPage.detail.contactEmail')}>{enterprise.contact.email ?? none}</Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
 
   return (
     <Flex vertical gap={16} data-testid="enterprise-detail" data-uscc={enterprise.uscc}>
@@ -56,24 +81,12 @@ export function EnterpriseDetail({ enterprise, onChanged, own = false }: { enter
         </Flex>
       </Card>
 
-      <Card title={t('enterprisesPage.detail.contacts')} data-testid="enterprise-contacts">
-        <Descriptions column={columns} size="small">
-          <Descriptions.Item label={t('enterprisesPage.detail.contactName')}>{enterprise.contact.name ?? none}</Descriptions.Item>
-          <Descriptions.Item label={t('enterprisesPage.detail.contactPhone')}>
-            {enterprise.contact.phone ?? none}
-            {enterprise.contact.phoneMasked && settings.showSecondary && (
-              <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-                （{t('enterprisesPage.detail.phoneMasked')}）
-              </Typography.Text>
-            )}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('enterprisesPage.detail.contactEmail')}>{enterprise.contact.email ?? none}</Descriptions.Item>
-        </Descriptions>
-      </Card>
-
+      {own && contactsCard}
       <Card title={t('enterprisesPage.detail.identity')} data-testid="enterprise-identity">
         <Descriptions column={columns} size="small">
-          <Descriptions.Item label={t('enterprisesPage.detail.uscc')}>{enterprise.uscc}</Descriptions.Item>
+          <Descriptions.Item label={t('enterprisesPage.detail.uscc')}>
+            <span style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{enterprise.uscc}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('enterprisesPage.detail.formerNames')}>{enterprise.formerNames.length ? enterprise.formerNames.join('、') : none}</Descriptions.Item>
           <Descriptions.Item label={t('enterprisesPage.detail.legalRepresentative')}>{enterprise.legalRepresentative ?? none}</Descriptions.Item>
           <Descriptions.Item label={t('enterprisesPage.detail.division')}>
@@ -82,14 +95,16 @@ export function EnterpriseDetail({ enterprise, onChanged, own = false }: { enter
             </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('enterprisesPage.detail.industry')}>
-            <span data-testid="enterprise-industry">
-              {enterprise.industry ? `${enterprise.industry.code} ${enterprise.industry.name}` : (enterprise.industryCode ?? none)}
-            </span>
-            {enterprise.industry && settings.showSecondary && (
-              <Typography.Text type="secondary" style={{ display: 'block', fontSize: '0.85em' }}>
-                {enterprise.industry.path.map((p) => p.name).join(' › ')}
-              </Typography.Text>
-            )}
+            <Flex vertical>
+              <span data-testid="enterprise-industry">
+                {enterprise.industry ? `${enterprise.industry.code} ${enterprise.industry.name}` : (enterprise.industryCode ?? none)}
+              </span>
+              {enterprise.industry && settings.showSecondary && (
+                <Typography.Text type="secondary" style={{ fontSize: '0.85em' }}>
+                  {industryPathText(enterprise.industry)}
+                </Typography.Text>
+              )}
+            </Flex>
           </Descriptions.Item>
           <Descriptions.Item label={t('enterprisesPage.detail.foundedOn')}>{enterprise.foundedOn ?? none}</Descriptions.Item>
           <Descriptions.Item label={t('enterprisesPage.detail.registeredAddress')}>{enterprise.registeredAddress ?? none}</Descriptions.Item>
@@ -102,6 +117,7 @@ export function EnterpriseDetail({ enterprise, onChanged, own = false }: { enter
         </Descriptions>
       </Card>
 
+      {!own && contactsCard}
       <Card title={t('enterprisesPage.detail.size')} data-testid="enterprise-size">
         <Flex gap={8} align="center" wrap>
           <SizeTag size={enterprise.size} year={enterprise.sizeYear} />

@@ -94,19 +94,21 @@ export default function EnterpriseListPage() {
 
   const extra = (
     <>
-      <Dropdown
-        menu={{
-          items: [
-            { key: 'xlsx', label: <a href={exportUrl(filters, 'xlsx')} data-testid="enterprise-export-xlsx">{t('enterprisesPage.exportXlsx')}</a> },
-            { key: 'csv', label: <a href={exportUrl(filters, 'csv')} data-testid="enterprise-export-csv">{t('enterprisesPage.exportCsv')}</a> },
-          ],
-        }}
-      >
-        <Button icon={<DownloadOutlined />} data-testid="enterprise-export">
-          {t('enterprisesPage.export')}
-        </Button>
-      </Dropdown>
-      {(me.abilities.includes('enterprise.import') || me.abilities.includes('enterprise.create')) && (
+      {me.abilities.includes('enterprise.export') && (
+        <Dropdown
+          menu={{
+            items: [
+              { key: 'xlsx', label: <a href={exportUrl(filters, 'xlsx')} data-testid="enterprise-export-xlsx">{t('enterprisesPage.exportXlsx')}</a> },
+              { key: 'csv', label: <a href={exportUrl(filters, 'csv')} data-testid="enterprise-export-csv">{t('enterprisesPage.exportCsv')}</a> },
+            ],
+          }}
+        >
+          <Button icon={<DownloadOutlined />} data-testid="enterprise-export">
+            {t('enterprisesPage.export')}
+          </Button>
+        </Dropdown>
+      )}
+      {me.abilities.includes('enterprise.import') && (
         <Link to="/enterprises/import">
           <Button icon={<UploadOutlined />} data-testid="enterprise-import">
             {t('enterprisesPage.importButton')}

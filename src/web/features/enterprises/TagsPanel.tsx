@@ -116,7 +116,7 @@ export function TagsPanel({ enterprise, onChanged }: { enterprise: EnterpriseVie
               }
               description={
                 <>
-                  {t('enterprisesPage.detail.setBy', { by: tag.setBy?.displayName ?? '—', at: formatDateTime(tag.setAt, locale) })}
+                  {tag.setBy ? t('enterprisesPage.detail.setBy', { by: tag.setBy.displayName, at: formatDateTime(tag.setAt, locale) }) : t('enterprisesPage.detail.setAt', { at: formatDateTime(tag.setAt, locale) })}
                   {tag.revokedAt && <>；{t('enterprisesPage.detail.revokedBy', { by: tag.revokedBy?.displayName ?? '—', at: formatDateTime(tag.revokedAt, locale) })}</>}
                   {tag.note && <div>{tag.note}</div>}
                 </>
