@@ -94,6 +94,78 @@ async function pickUnit(page, testId, name) {
   await page.locator('.ant-select-tree-title', { hasText: name }).first().click();
 }
 
+/**
+ * 企业库: the dispatcher imports a small csv (three good rows, one with a wrong credit code) through mapping, dry run
+ * and import; finds an imported enterprise by pinyin initials and by name and opens it; the enterprise's own user
+ * sees 我的企业 on a 390 px phone with only the contacts editable.
+ */
+async function enterpriseRegistryFlow() {
+  // Valid GB 32100 codes (made with src/shared/uscc.ts makeUscc), and one whose check character is wrong.
+  const rows = [
+    ['91330502MAE2E00193', '湖州青山竹编工艺有限公司', '330502', '2439', '2015-03-01', '120', '5600', '4000'],
+    ['91330503MAE2E0027C', '南浔练市软件开发有限公司', '330503', '6513', '2019-06-18', '35', '820.5', '600'],
+    ['92330521MAE2E00356', '德清莫干山水泥制造有限公司', '330521', '3011', '2008-11-11', '420', '56000', '88000'],
+    ['91330502MAE2E00194', '错误代码示例有限公司', '330502', '1811', '2020-01-01', '10', '100', '100'],
+  ];
+  const csv = ['统一社会信用代码,企业名称,区划代码,行业代码,成立日期,从业人员,营业收入(万元),资产总额(万元)', ...rows.map((r) => r.join(','))].join('\n');
+  const { context, page } = await signedIn('dispatcher');
+  await page.getByTestId('nav-enterprises').click();
+  await page.getByTestId('page-enterprises').waitFor();
+  await page.getByTestId('enterprise-import').click();
+  await page.getByTestId('page-enterprise-import').waitFor();
+  const csvFile = path.join(dataDir, 'e2e-enterprises.csv');
+  fs.writeFileSync(csvFile, `\uFEFF${csv}`, 'utf8');
+  await page.locator('[data-testid="page-enterprise-import"] input[type="file"]').setInputFiles(csvFile);
+  await page.getByTestId('import-mapping').waitFor();
+  await shot(page, 'enterprises-1-import-mapping', true);
+  await page.getByTestId('import-check').click();
+  const summary = page.getByTestId('import-check-summary');
+  await summary.waitFor({ timeout: patience });
+  const checked = await summary.textContent();
+  if (!checked?.includes('可导入 3 行')) throw new Error(`the dry run says: ${checked}`);
+  const badRows = await page.getByTestId('import-errors').locator('.ant-table-tbody .ant-table-row').allTextContents();
+  if (badRows.length !== 1 || !badRows[0].startsWith('5')) throw new Error(`the dry run lists ${JSON.stringify(badRows)} instead of row 5`);
+  await shot(page, 'enterprises-2-import-dry-run', true);
+  await page.getByTestId('import-apply').click();
+  const done = page.getByTestId('import-done');
+  await done.waitFor({ timeout: patience });
+  if (!(await done.textContent())?.includes('新增 3 家')) throw new Error(`the import says: ${await done.textContent()}`);
+  await shot(page, 'enterprises-3-import-done', true);
+
+  await page.getByTestId('import-to-list').click();
+  await page.getByTestId('page-enterprises').waitFor();
+  const search = page.getByTestId('enterprise-search').locator('input');
+  const row = page.getByTestId('enterprise-row-91330502MAE2E00193');
+  const listed = page.locator('.ant-table-tbody .ant-table-row');
+  // Pinyin initials, then part of the name: each search narrows the list to the imported enterprise (the URL keeps the search).
+  for (const [q, picture] of [['hzqszb', 'enterprises-4-search-initials'], ['青山竹编', 'enterprises-5-search-name']]) {
+    await search.fill(q);
+    await page.waitForURL((url) => url.searchParams.get('q') === q);
+    await page.waitForFunction(() => document.querySelectorAll('.ant-table-tbody .ant-table-row').length === 1);
+    await row.waitFor();
+    if ((await listed.count()) !== 1) throw new Error(`searching ${q} lists ${await listed.count()} enterprises`);
+    await shot(page, picture);
+  }
+  await row.click();
+  await page.getByTestId('page-enterprise-detail').waitFor();
+  const name = await page.getByTestId('enterprise-name').textContent();
+  if (name !== '湖州青山竹编工艺有限公司') throw new Error(`the detail shows ${name}`);
+  if (!(await page.getByTestId('enterprise-division').textContent())?.includes('吴兴区')) throw new Error('the division is not shown by name');
+  await page.getByTestId('enterprise-figures').locator('.ant-table-tbody .ant-table-row').first().waitFor();
+  await shot(page, 'enterprises-6-detail', true);
+  await context.close();
+
+  const phone = await signedIn('enterprise', { phone: true });
+  await phone.page.goto(`${base}/my-enterprise`);
+  await phone.page.getByTestId('enterprise-detail').waitFor();
+  if (!(await phone.page.getByTestId('enterprise-edit').textContent())?.includes('修改联系方式')) throw new Error('the enterprise user may edit more than the contacts');
+  if (await phone.page.getByTestId('figures-add').count()) throw new Error('the enterprise user may enter figures');
+  const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (overflow > 1) throw new Error(`我的企业 is ${overflow}px wider than the phone`);
+  await shot(phone.page, 'enterprises-7-my-enterprise-phone', true);
+  await phone.context.close();
+}
+
 let passed = 0;
 let failed = 0;
 /** E2E_ONLY=<regex> runs only the matching flows (while working on them); the full run leaves it unset. */
@@ -239,6 +311,8 @@ try {
       await context.close();
     });
   }
+
+  await step('enterprises · import a csv (dry run, then the good rows), find an enterprise, open it; 我的企业 on a phone', enterpriseRegistryFlow);
 
   await step('a wrong password shows a clear message and stays on the login page', async () => {
     const page = await browser.newPage();
