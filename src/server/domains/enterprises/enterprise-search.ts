@@ -138,7 +138,7 @@ export function applyEnterpriseFilters<O>(
 }
 
 /** Counting stops here: beyond it the total is reported as at least this many (`totalExact: false`), so a broad search stays fast at a million rows. */
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1_000;
 
 export async function searchEnterprises(
   db: Executor,

@@ -1,8 +1,10 @@
 // Route tests for the enterprise registry: registration and every kind of bad input, views and masking per role, enterprise isolation, yearly figures and size, dated tags, search and filters, audit.
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { makeUscc } from '../../../shared/uscc.ts';
+import { COUNT_CAP } from './enterprise-search.ts';
 
 let t: TestApp;
 let admin: string;
@@ -358,6 +360,14 @@ describe('search', () => {
     expect(page.total).toBeGreaterThan(2);
     expect(page.totalExact).toBe(true);
     expect(Object.keys(page.items[0]!)).toEqual(expect.arrayContaining(['id', 'uscc', 'name', 'divisionCode']));
+  });
+
+  it('stops counting at the cap and says the total is not exact', async () => {
+    await sql`INSERT INTO enterprises (uscc, name, division_code) SELECT 'Z' || lpad(g::text, 17, '0'), '计数上限测试企业' || g, '330502' FROM generate_series(1, ${COUNT_CAP + 5}) g`.execute(t.deps.db);
+    const capped = await list(dispatcher, `q=${encodeURIComponent('计数上限测试')}`);
+    expect(capped).toMatchObject({ total: COUNT_CAP, totalExact: false });
+    expect(capped.items).toHaveLength(20);
+    expect(await list(dispatcher, `q=${encodeURIComponent('计数上限测试企业100')}`)).toMatchObject({ total: 7, totalExact: true });
   });
 
   it('shows the demo registry: sizes and tags', async () => {
