@@ -119,10 +119,8 @@ export function EnterpriseDetail({ enterprise, onChanged, own = false }: { enter
 
       {!own && contactsCard}
       <Card title={t('enterprisesPage.detail.size')} data-testid="enterprise-size">
-        <Flex gap={8} align="center" wrap>
-          <SizeTag size={enterprise.size} year={enterprise.sizeYear} />
-          {enterprise.sizeSector && <Typography.Text type="secondary">{enterprise.sizeSector}</Typography.Text>}
-        </Flex>
+        {/* The sector is named in the basis sentence, in the UI language. */}
+        <SizeTag size={enterprise.size} year={enterprise.sizeYear} />
         {basis ? (
           <Alert style={{ marginTop: 12 }} type="info" showIcon={settings.showSecondary} title={<span data-testid="enterprise-size-basis">{basis}</span>} />
         ) : (

@@ -187,7 +187,7 @@ export default function EnterpriseListPage() {
             pageSize,
             total: data?.total ?? 0,
             showSizeChanger: false,
-            showTotal: (total) => t('enterprisesPage.total', { total }),
+            showTotal: (total) => (data?.totalExact === false ? t('enterprisesPage.totalAtLeast', { total }) : t('enterprisesPage.total', { total })),
             onChange: (next) => update({}, next),
           }}
         />

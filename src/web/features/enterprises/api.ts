@@ -50,8 +50,11 @@ export function filterQuery(filters: EnterpriseFilters): QueryParams {
   return { q: filters.q?.trim() || undefined, divisionCode: filters.divisionCode, industryCode: filters.industryCode, tag: filters.tag, size: filters.size };
 }
 
+/** The list; beyond 1,000 matches the server stops counting (`totalExact: false`). */
+export const enterpriseList = listOf(enterpriseListItem).extend({ totalExact: z.boolean().optional() });
+
 export function fetchEnterprises(filters: EnterpriseFilters, page: number, pageSize: number) {
-  return api.get('/enterprises', listOf(enterpriseListItem), { ...filterQuery(filters), page, pageSize });
+  return api.get('/enterprises', enterpriseList, { ...filterQuery(filters), page, pageSize });
 }
 
 export function fetchEnterprise(uscc: string) {

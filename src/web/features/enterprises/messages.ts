@@ -38,6 +38,7 @@ const zhCN = {
     create: '登记企业',
     empty: '没有符合条件的企业',
     total: '共 {{total}} 家企业',
+    totalAtLeast: '超过 {{total}} 家企业，请再加条件缩小范围',
     detail: {
       back: '返回企业库',
       notFound: '没有找到这家企业，或您无权查看。',
@@ -259,6 +260,7 @@ const zhTW: typeof zhCN = {
     create: '登記企業',
     empty: '沒有符合條件的企業',
     total: '共 {{total}} 家企業',
+    totalAtLeast: '超過 {{total}} 家企業，請再加條件縮小範圍',
     detail: {
       back: '返回企業庫',
       notFound: '沒有找到這家企業，或您無權查看。',
@@ -480,6 +482,7 @@ const en: typeof zhCN = {
     create: 'Register enterprise',
     empty: 'No enterprise matches',
     total: '{{total}} enterprises',
+    totalAtLeast: 'More than {{total}} enterprises: narrow the search',
     detail: {
       back: 'Back to the registry',
       notFound: 'This enterprise was not found, or you may not see it.',

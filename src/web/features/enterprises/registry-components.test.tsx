@@ -9,10 +9,12 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EnterpriseView } from '../../../shared/schemas/enterprises.ts';
 import { makeUscc } from '../../../shared/uscc.ts';
+import { meQueryKey } from '../auth/api.ts';
 import { PreferencesProvider } from '../preferences/PreferencesProvider.tsx';
 import { CreateEnterpriseForm } from './EnterpriseCreatePage.tsx';
 import { EnterpriseDetail } from './EnterpriseDetail.tsx';
 import EnterpriseImportPage from './EnterpriseImportPage.tsx';
+import EnterpriseListPage from './EnterpriseListPage.tsx';
 import './messages.ts';
 
 // antd renders slowly in jsdom and the machine is shared: generous time per test.
@@ -49,10 +51,15 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function renderWith(ui: ReactNode) {
+function renderWith(ui: ReactNode, { abilities = [] as string[], path = '/' } = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  queryClient.setQueryData(meQueryKey, {
+    user: { id: '00000000-0000-4000-8000-0000000000f1', username: 'dispatcher', displayName: '受理交办员', roles: ['dispatcher'], orgUnitId: null, orgUnitName: null, enterpriseId: null, enterpriseName: null, phone: null, email: null, locale: 'zh-CN', careMode: false, status: 'active', lockedUntil: null },
+    abilities,
+    session: null,
+  });
   return render(
-    <MemoryRouter>
+    <MemoryRouter initialEntries={[path]}>
       <QueryClientProvider client={queryClient}>
         <PreferencesProvider remote={{ isSignedIn: () => false, save: () => {} }}>
           <AntdApp>{ui}</AntdApp>
@@ -283,5 +290,38 @@ describe('import page', () => {
     expect(applyQuery.get('dryRun')).toBe('false');
     // After the dry run the mapping sent is the one the report used, 所在镇 included.
     expect(JSON.parse(applyQuery.get('mapping')!)).toMatchObject({ 所在镇: 'divisionCode', 备注: null });
+  });
+});
+
+describe('list page', () => {
+  it('searches once typing pauses, keeps the last rows on screen meanwhile, and says when the server stopped counting', async () => {
+    const listItem = (uscc: string, name: string) => ({
+      id: `00000000-0000-4000-8000-${uscc.slice(-12).replace(/[^0-9a-f]/gi, '0')}`,
+      uscc, name, divisionCode: '330502', divisionName: '浙江省湖州市吴兴区', industryCode: '1811', industryName: '运动机织服装制造',
+      legalRepresentative: '张*', foundedOn: '2019-04-01', size: 'small', sizeYear: 2025, status: 'active', tags: ['high_tech'],
+    });
+    handler = ({ url }) => {
+      if (url.pathname !== '/api/v1/enterprises') return referenceAnswers({ method: 'GET', url, body: null });
+      const q = url.searchParams.get('q');
+      return q
+        ? { status: 200, body: { items: [listItem('91330502MA2B3C4D5E', '织里童装')], total: 1, totalExact: true } }
+        : { status: 200, body: { items: [listItem('91330502MA2B3C4D6F', '全部企业之一')], total: 1000, totalExact: false } };
+    };
+    renderWith(<EnterpriseListPage />, { abilities: ['enterprise.read', 'enterprise.export'] });
+    expect(await screen.findByText('全部企业之一', {}, { timeout: 10_000 })).toBeTruthy();
+    expect(screen.getByText('超过 1000 家企业，请再加条件缩小范围')).toBeTruthy();
+    expect(screen.getByTestId('enterprise-export')).toBeTruthy();
+    expect(screen.queryByTestId('enterprise-import')).toBeNull();
+    expect(screen.queryByTestId('enterprise-new')).toBeNull();
+
+    const before = calls.filter((c) => c.path.startsWith('/api/v1/enterprises?')).length;
+    const box = screen.getByTestId('enterprise-search').querySelector('input')!;
+    for (const text of ['z', 'zl', 'zlt']) fireEvent.change(box, { target: { value: text } });
+    // While typing (before the pause) nothing is asked and the rows stay.
+    expect(screen.getByText('全部企业之一')).toBeTruthy();
+    expect(await screen.findByText('织里童装', {}, { timeout: 10_000 })).toBeTruthy();
+    const searches = calls.filter((c) => c.path.startsWith('/api/v1/enterprises?')).slice(before);
+    expect(searches.map((c) => new URL(c.path, 'http://localhost').searchParams.get('q'))).toEqual(['zlt']);
+    expect(screen.getByText('共 1 家企业')).toBeTruthy();
   });
 });
