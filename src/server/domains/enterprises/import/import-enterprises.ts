@@ -251,7 +251,7 @@ export async function importEnterprises(
         if (!owned) await dropStage(trx);
         if (failed || blocked || (options.mode === 'all-or-nothing' && report.errorCount > 0) || written === 0) throw new Rollback();
         report.sha256 = meter.digest();
-        await finishIndexes(trx);
+        await finishIndexes(trx, written);
         await audit(trx);
       });
       report.applied = true;
@@ -291,7 +291,7 @@ export async function importEnterprises(
               idle.push(conn);
             }
           }, idle.length);
-          if (written > 0) await finishIndexes(first);
+          if (written > 0) await finishIndexes(first, written);
         } finally {
           for (const conn of [first, second]) {
             await dropStage(conn);

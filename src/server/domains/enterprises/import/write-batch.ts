@@ -46,7 +46,11 @@ export async function bulkSettings(db: Executor, local: boolean): Promise<void> 
 
 export const resetBulkSettings = (db: Executor) => sql.raw('RESET gin_pending_list_limit; RESET work_mem').execute(db);
 
-export async function finishIndexes(db: Executor): Promise<void> {
+/** Past this many rows written, the planner's statistics are refreshed at the end: a bulk load otherwise leaves them describing the old table until autovacuum comes by. */
+export const ANALYZE_AFTER_ROWS = 10_000;
+
+export async function finishIndexes(db: Executor, written: number): Promise<void> {
+  if (written >= ANALYZE_AFTER_ROWS) await sql`ANALYZE enterprises, enterprise_figures, enterprise_tags`.execute(db);
   await sql`
     SELECT gin_clean_pending_list(c.oid)
     FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
