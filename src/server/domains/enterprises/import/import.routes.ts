@@ -30,7 +30,8 @@ export function enterpriseImportRoutes(app: FastifyInstance): void {
         acceptUnits: query.acceptUnits, requestId: ctx.requestId, ip: ctx.ip, userAgent: ctx.userAgent,
       };
       await saveJob(dataDir, newJobRecord('enterprise-import', actor.userId, input, app.deps.clock.now(), jobId));
-      if (app.deps.jobs) await app.deps.jobs.send(ENTERPRISE_IMPORT_JOB, { jobId });
+      // A large file on a busy machine may run past pg-boss's default 15 minutes, after which it would count the job as lost.
+      if (app.deps.jobs) await app.deps.jobs.send(ENTERPRISE_IMPORT_JOB, { jobId }, { expireInHours: 6 });
       // Without a queue (a process started without one, tests) the import runs here, after the answer.
       else setImmediate(() => void runImportJob(app.deps, jobId));
       return { jobId };
