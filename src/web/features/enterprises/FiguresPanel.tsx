@@ -103,6 +103,7 @@ export function FiguresPanel({ enterprise, onChanged }: { enterprise: Enterprise
         onCancel={() => setEditing(null)}
         onOk={() => void save()}
         okText={t('common.save')}
+        okButtonProps={{ 'data-testid': 'figures-save' } as never}
         confirmLoading={saving}
         destroyOnHidden
         forceRender

@@ -125,7 +125,7 @@ export function TagsPanel({ enterprise, onChanged }: { enterprise: EnterpriseVie
           </List.Item>
         )}
       />
-      <Modal open={adding} title={t('enterprisesPage.detail.addTag')} onCancel={() => setAdding(false)} onOk={() => void add()} okText={t('common.save')} confirmLoading={saving} destroyOnHidden forceRender>
+      <Modal open={adding} title={t('enterprisesPage.detail.addTag')} onCancel={() => setAdding(false)} onOk={() => void add()} okText={t('common.save')} okButtonProps={{ 'data-testid': 'tag-save' } as never} confirmLoading={saving} destroyOnHidden forceRender>
         <Form form={form} layout="vertical" data-testid="tag-form">
           <Form.Item name="tag" label={t('enterprisesPage.detail.tags')} rules={[{ required: true, message: t('common.required') }]}>
             <Select options={enterpriseTags.map((tag) => ({ value: tag, label: t(`enterprisesPage.tags.${tag}`) }))} />
