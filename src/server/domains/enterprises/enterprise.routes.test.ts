@@ -238,6 +238,9 @@ describe('yearly figures and size', () => {
   it('refuses future years, negative headcounts, and callers without the ability', async () => {
     expect((await t.call('PUT', `/api/v1/enterprises/${motorUscc}/figures/2027`, { cookie: dispatcher, body: { headcount: 1 } })).json().error.details[0].path).toBe('year');
     expect((await t.call('PUT', `/api/v1/enterprises/${motorUscc}/figures/2025`, { cookie: dispatcher, body: { headcount: -3 } })).json().error.details[0].path).toBe('headcount');
+    const empty = await t.call('PUT', `/api/v1/enterprises/${motorUscc}/figures/2023`, { cookie: dispatcher, body: {} });
+    expect(empty.statusCode).toBe(400);
+    expect((await t.call('GET', `/api/v1/enterprises/${motorUscc}`, { cookie: dispatcher })).json().figures.map((f: { year: number }) => f.year)).toEqual([2025, 2024]);
     expect((await t.call('PUT', `/api/v1/enterprises/${motorUscc}/figures/2025`, { cookie: await t.login('leader'), body: { headcount: 3 } })).statusCode).toBe(403);
     expect((await t.call('PUT', `/api/v1/enterprises/${motorUscc}/figures/2025`, { cookie: await t.login('policy'), body: { headcount: 1201 } })).statusCode).toBe(200);
   });

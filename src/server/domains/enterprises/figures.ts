@@ -83,6 +83,7 @@ export async function upsertFigures(
 
 export async function putFigures(deps: { db: Executor; clock: Clock }, ctx: RequestContext, enterpriseId: string, year: number, body: PutFiguresBody) {
   const at = deps.clock.now();
+  if (Object.values(body).every((v) => v === undefined)) throw invalid('headcount', '至少给出一项数据（从业人员、营业收入、资产总额、税收）/ give at least one figure');
   return inTransaction(deps.db, async (trx) => {
     await trx.selectFrom('enterprises').select('id').where('id', '=', enterpriseId).forUpdate().executeTakeFirstOrThrow();
     const { before, after } = await upsertFigures(trx, enterpriseId, year, body, 'manual', ctx.actor?.userId ?? null, at);
