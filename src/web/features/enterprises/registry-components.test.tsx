@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Component tests of the registry pages with a faked API: inline credit-code check and server errors at the field, tags by ability, the detail's size basis and figures, the import steps with a polled job.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App as AntdApp } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
@@ -19,6 +19,7 @@ import './messages.ts';
 
 // antd renders slowly in jsdom and the machine is shared: generous time per test.
 vi.setConfig({ testTimeout: 60_000 });
+configure({ asyncUtilTimeout: 15_000 });
 
 beforeAll(() => {
   // antd's responsive helpers ask for media queries, which jsdom lacks.
