@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../platform/clock.ts';
 import { makeUscc } from '../../../../shared/uscc.ts';
@@ -158,6 +159,24 @@ describe('column mapping', () => {
   it('finds the header below title rows, and numbers rows as a spreadsheet does', async () => {
     const report = await dryRun(file(['2025年度企业名录,,', '填报单位：吴兴区经信局,,', header, good(1), good(2, { head: '-3' })].join('\r\n')));
     expect(report.errors).toEqual([expect.objectContaining({ row: 5, column: '从业人员' })]);
+  });
+});
+
+describe('xlsx reading', () => {
+  it('streams the first sheet: numbers and dates as typed, title rows skipped, spreadsheet row numbers in the report', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名录');
+    sheet.addRow(['2025 年企业名录']);
+    sheet.addRow(header.split(','));
+    sheet.addRow([code(1), '湖州表格一有限公司', '330502', 'C3011', new Date(Date.UTC(2015, 2, 2)), 120, 8500.5, 6000, '500万元', 2025, '规上企业']);
+    sheet.addRow([code(2), '湖州表格二有限公司', '330502', '3011', new Date(Date.UTC(2099, 0, 1)), -3, 10, 20, null, 2025, null]);
+    workbook.addWorksheet('说明').addRow(['不导入 / not imported']);
+    const p = path.join(dir, `x${n++}.xlsx`);
+    await workbook.xlsx.writeFile(p);
+    const report = await dryRun(p);
+    expect(report.total).toBe(2);
+    expect(report.valid).toBe(1);
+    expect(report.errors.map((e) => [e.row, e.column])).toEqual([[4, '成立日期'], [4, '从业人员']]);
   });
 });
 

@@ -259,10 +259,10 @@ export async function writeBatch(trx: Executor, rows: readonly CheckedRow[], con
     SELECT DISTINCT s.enterprise_id, t.tag, ${today}::date, ${actorId}::uuid, ${at}::timestamptz, '导入 / import'
     FROM ${sql.table(STAGE_TABLE)} s CROSS JOIN LATERAL unnest(s.tags) AS t(tag)
     WHERE cardinality(s.tags) > 0
-      AND NOT EXISTS (
+      AND (s.is_new OR NOT EXISTS (
         SELECT 1 FROM enterprise_tags x
         WHERE x.enterprise_id = s.enterprise_id AND x.tag = t.tag AND x.revoked_at IS NULL
-          AND x.valid_from <= ${today}::date AND (x.valid_until IS NULL OR x.valid_until >= ${today}::date))
+          AND x.valid_from <= ${today}::date AND (x.valid_until IS NULL OR x.valid_until >= ${today}::date)))
     RETURNING enterprise_id`.execute(trx);
 
   phase('tags');
