@@ -38,6 +38,7 @@ import { jobStatusRoutes } from './domains/jobs-status/job-status.routes.ts';
 import { relationRoutes } from './domains/enterprises/relations/relation.routes.ts';
 import { greenCardRoutes } from './domains/enterprises/green-card/green-card.routes.ts';
 import { enterpriseAccountRoutes } from './domains/enterprises/accounts/account.routes.ts';
+import { referenceRoutes } from './domains/enterprises/reference/reference.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -183,6 +184,7 @@ export async function buildHttpApp(deps: Deps): Promise<FastifyInstance> {
   relationRoutes(app);
   greenCardRoutes(app);
   enterpriseAccountRoutes(app);
+  referenceRoutes(app);
 
   const openapi = buildOpenApi(routeRegistry, version);
   app.get('/api/openapi.json', async () => openapi);
