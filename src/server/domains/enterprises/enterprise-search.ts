@@ -140,6 +140,16 @@ export function applyEnterpriseFilters<O>(
 /** Counting stops here: beyond it the total is reported as at least this many (`totalExact: false`), so a broad search stays fast at a million rows. */
 export const COUNT_CAP = 1_000;
 
+const listColumns = [
+  'enterprises.id', 'enterprises.uscc', 'enterprises.name', 'enterprises.division_code', 'enterprises.industry_code', 'enterprises.legal_representative',
+  'enterprises.founded_on', 'enterprises.size_class', 'enterprises.size_year', 'enterprises.status',
+] as const;
+
+/**
+ * Two steps, so that no plan walks the whole name index hoping to meet 20 matches early: first the matches (up to the
+ * cap, no order: the filter's own index or a scan that stops at the cap); when they are all there, the page is sorted
+ * from them by id; only a broad filter (more than the cap) is paged in name order over the table, where matches are dense.
+ */
 export async function searchEnterprises(
   db: Executor,
   scope: EnterpriseScope,
@@ -148,23 +158,22 @@ export async function searchEnterprises(
 ): Promise<{ items: EnterpriseListItem[]; total: number; totalExact: boolean }> {
   if (scope.kind === 'none') return { items: [], total: 0, totalExact: true };
   const base = applyEnterpriseFilters(db.selectFrom('enterprises'), scope, query, today);
-  const [rows, counted] = await Promise.all([
-    base
-      .select([
-        'enterprises.id', 'enterprises.uscc', 'enterprises.name', 'enterprises.division_code', 'enterprises.industry_code', 'enterprises.legal_representative',
-        'enterprises.founded_on', 'enterprises.size_class', 'enterprises.size_year', 'enterprises.status',
-      ])
-      .orderBy('enterprises.name')
-      .orderBy('enterprises.id')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-    db
-      .selectFrom(base.select(sql`1`.as('one')).limit(COUNT_CAP + 1).as('matches'))
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  const count = Number(counted.n);
+  const matches = await base.select('enterprises.id').limit(COUNT_CAP + 1).execute();
+  const exact = matches.length <= COUNT_CAP;
+  const offset = (query.page - 1) * query.pageSize;
+  const rows = !exact
+    ? await base.select(listColumns).orderBy('enterprises.name').orderBy('enterprises.id').limit(query.pageSize).offset(offset).execute()
+    : matches.length === 0 || offset >= matches.length
+      ? []
+      : await db
+          .selectFrom('enterprises')
+          .select(listColumns)
+          .where('enterprises.id', '=', (eb) => eb.fn.any(sql<string[]>`${sql.val(matches.map((m) => m.id))}::uuid[]`))
+          .orderBy('enterprises.name')
+          .orderBy('enterprises.id')
+          .limit(query.pageSize)
+          .offset(offset)
+          .execute();
   const tags = await heldTagsOf(db, rows.map((r) => r.id), today);
   const items = rows.map((r) => ({
     id: r.id,
@@ -181,5 +190,5 @@ export async function searchEnterprises(
     status: r.status,
     tags: tags.get(r.id) ?? [],
   }));
-  return { items, total: Math.min(count, COUNT_CAP), totalExact: count <= COUNT_CAP };
+  return { items, total: exact ? matches.length : COUNT_CAP, totalExact: exact };
 }

@@ -363,6 +363,10 @@ describe('search', () => {
     expect(page.total).toBeGreaterThan(2);
     expect(page.totalExact).toBe(true);
     expect(Object.keys(page.items[0]!)).toEqual(expect.arrayContaining(['id', 'uscc', 'name', 'divisionCode']));
+    const second = await list(dispatcher, 'pageSize=2&page=2');
+    const expected = await t.deps.db.selectFrom('enterprises').select('uscc').orderBy('name').orderBy('id').limit(4).execute();
+    expect([...page.items, ...second.items].map((i) => i.uscc)).toEqual(expected.map((e) => e.uscc));
+    expect((await list(dispatcher, 'pageSize=2&page=5000')).items).toEqual([]);
   });
 
   it('stops counting at the cap and says the total is not exact', async () => {
