@@ -146,6 +146,30 @@ async function enterpriseRegistryFlow() {
     if ((await listed.count()) !== 1) throw new Error(`searching ${q} lists ${await listed.count()} enterprises`);
     await shot(page, picture);
   }
+  // The division filter, level by level from the reference data: 德清县 lists the imported cement works.
+  await search.fill('');
+  await page.waitForURL((url) => !url.searchParams.has('q'));
+  await page.getByTestId('filter-division').click();
+  for (const level of ['浙江省', '湖州市', '德清县']) await page.locator('.ant-cascader-menu-item', { hasText: level }).first().click();
+  await page.keyboard.press('Escape');
+  await page.waitForURL((url) => url.searchParams.get('division') === '330521');
+  // The rows of the previous list stay until the filtered answer arrives; then every row is in 德清县.
+  const divisionsShown = () => listed.evaluateAll((trs) => trs.map((tr) => tr.children[2]?.textContent ?? ''));
+  await page
+    .waitForFunction(() => {
+      const cells = [...document.querySelectorAll('.ant-table-tbody .ant-table-row')].map((tr) => tr.children[2]?.textContent ?? '');
+      return cells.length > 0 && cells.every((d) => d.includes('德清县'));
+    })
+    .catch(async () => {
+      throw new Error(`the 德清县 filter lists ${JSON.stringify(await divisionsShown())}`);
+    });
+  await page.getByTestId('enterprise-row-92330521MAE2E00356').waitFor();
+  await shot(page, 'enterprises-5b-division-filter');
+  await search.fill('青山竹编');
+  await page.waitForURL((url) => url.searchParams.get('q') === '青山竹编');
+  await page.getByTestId('filter-division').hover();
+  await page.getByTestId('filter-division').locator('.ant-select-clear, .ant-cascader-clear').first().click();
+  await page.waitForURL((url) => !url.searchParams.has('division'));
   await row.click();
   await page.getByTestId('page-enterprise-detail').waitFor();
   const name = await page.getByTestId('enterprise-name').textContent();
