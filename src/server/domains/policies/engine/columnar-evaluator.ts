@@ -1,7 +1,7 @@
 // The columnar evaluator: each distinct condition (by canonical key) computed once over the whole column store into two bitsets (known, true), rules combined word by word, near-misses and explanations read from the per-condition bits.
 import { RULE_FIGURES } from '../../../../shared/rules/rule-language.ts';
 import { allOf, anyOf, clearFrom, falseOf, hasBit, notOf, popcount, rowsOf, setBit, unknownOf, wordsFor, type Bitset, type TruthBits } from './bitset.ts';
-import { FALSE, TRUE, UNKNOWN, type CompiledNode, type CompiledRule, type Interval, type ResolvedTest, type Truth } from './compile.ts';
+import { FALSE, metConditions, TRUE, UNKNOWN, type CompiledNode, type CompiledRule, type Interval, type ResolvedTest, type Truth } from './compile.ts';
 import type { EnterpriseColumnStore } from './column-store.ts';
 import type { ActualValue, ConditionOutcome, RowEvaluation } from './row-evaluator.ts';
 
@@ -293,10 +293,9 @@ const truthAt = (bits: TruthBits, row: number): Truth => (!hasBit(bits.known, ro
 
 /** One enterprise's explanation read from the evaluation's bits (no condition is evaluated again) and the store's values. */
 export function explainRow(e: PolicyEvaluation, store: EnterpriseColumnStore, row: number): RowEvaluation {
-  const conditions: ConditionOutcome[] = e.compiled.conditions.map((c, index) => {
-    const result = truthAt(e.conditions[index], row);
-    return { id: c.id, index, result, met: result !== UNKNOWN && (result === TRUE) === c.wanted, actual: actualAt(store, c.resolved, c.test, row) };
-  });
+  const results = e.conditions.map((bits) => truthAt(bits, row));
+  const met = metConditions(e.compiled, results);
+  const conditions: ConditionOutcome[] = e.compiled.conditions.map((c, index) => ({ id: c.id, index, result: results[index], met: met[index], actual: actualAt(store, c.resolved, c.test, row) }));
   const nearMiss: number[] = [];
   e.nearMiss?.forEach((bits, index) => {
     if (hasBit(bits, row)) nearMiss.push(index);

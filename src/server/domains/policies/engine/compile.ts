@@ -257,3 +257,24 @@ export function nearMissConditions(compiled: CompiledRule, results: Uint8Array |
   }
   return out;
 }
+
+/**
+ * Which conditions count as met in an explanation: every condition of a subtree that already gives what the rule
+ * wants (so the other branches of a satisfied `any` are not listed as failures); elsewhere, a condition whose own
+ * result is what the rule wants. Computed from the per-condition results only.
+ */
+export function metConditions(compiled: CompiledRule, results: ArrayLike<number>): boolean[] {
+  const met = new Array<boolean>(compiled.conditions.length).fill(false);
+  const markAll = (node: CompiledNode): void => {
+    if (node.op === 'leaf') met[node.index] = true;
+    else if (node.op === 'not') markAll(node.item);
+    else node.items.forEach(markAll);
+  };
+  const visit = (node: CompiledNode, want: Truth): void => {
+    if (evaluateTree(node, results) === want) return markAll(node);
+    if (node.op === 'not') visit(node.item, want === TRUE ? FALSE : TRUE);
+    else if (node.op !== 'leaf') node.items.forEach((item) => visit(item, want));
+  };
+  visit(compiled.tree, TRUE);
+  return met;
+}

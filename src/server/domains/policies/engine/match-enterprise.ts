@@ -1,5 +1,5 @@
 // Enterprise → every policy: the row evaluator over compiled rules (a condition shared by several policies is evaluated once), each with its explanation, the policies it qualifies for first.
-import { evaluateTree, nearMissConditions, TRUE, UNKNOWN, type CompiledRule, type Truth } from './compile.ts';
+import { evaluateTree, metConditions, nearMissConditions, TRUE, UNKNOWN, type CompiledRule, type Truth } from './compile.ts';
 import type { EnterpriseRecord } from './enterprise-record.ts';
 import { explain, type Explanation } from './explain.ts';
 import { evaluateTest, type ActualValue, type RowEvaluation } from './row-evaluator.ts';
@@ -31,8 +31,10 @@ export function matchEnterprise(policies: readonly CompiledPolicy[], record: Ent
         shared.set(key, outcome);
       }
       results[c.index] = outcome.result;
-      return { id: c.id, index: c.index, result: outcome.result, met: outcome.result !== UNKNOWN && (outcome.result === TRUE) === c.wanted, actual: outcome.actual };
+      return { id: c.id, index: c.index, result: outcome.result, met: false, actual: outcome.actual };
     });
+    const met = metConditions(compiled, results);
+    for (const outcome of conditions) outcome.met = met[outcome.index];
     const evaluation: RowEvaluation = { verdict: evaluateTree(compiled.tree, results), conditions, nearMiss: nearMissConditions(compiled, results) };
     return { policyId, verdict: evaluation.verdict, evaluation, explanation: explain(compiled, evaluation) };
   });

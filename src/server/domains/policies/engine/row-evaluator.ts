@@ -3,7 +3,7 @@ import { GBT4754_SECTIONS } from '../../../../shared/enterprise-size-table.ts';
 import { minusYears, yearOf } from '../../../../shared/rules/dates.ts';
 import { fenToWan, wanToFen } from '../../../../shared/rules/money.ts';
 import type { Comparison, ConditionTest } from '../../../../shared/rules/rule-language.ts';
-import { evaluateTree, FALSE, nearMissConditions, TRUE, UNKNOWN, type CompiledRule, type Truth } from './compile.ts';
+import { evaluateTree, FALSE, metConditions, nearMissConditions, TRUE, UNKNOWN, type CompiledRule, type Truth } from './compile.ts';
 import type { EnterpriseRecord } from './enterprise-record.ts';
 
 /** What the enterprise has for the condition's attribute (null = missing); money as decimal text in 万元. */
@@ -17,7 +17,7 @@ export interface ConditionOutcome {
   id: string;
   index: number;
   result: Truth;
-  /** The result is what the rule wants (true, or false for a condition under not / an exception). */
+  /** Not an obstacle: its result is what the rule wants, or its subtree already is (a satisfied `any`); see metConditions. */
   met: boolean;
   actual: ActualValue;
 }
@@ -125,7 +125,9 @@ export function evaluateRow(compiled: CompiledRule, record: EnterpriseRecord): R
   const conditions: ConditionOutcome[] = compiled.conditions.map((c) => {
     const { result, actual } = evaluateTest(c.test, record, compiled.asOf);
     results[c.index] = result;
-    return { id: c.id, index: c.index, result, met: result !== UNKNOWN && (result === TRUE) === c.wanted, actual };
+    return { id: c.id, index: c.index, result, met: false, actual };
   });
+  const met = metConditions(compiled, results);
+  for (const outcome of conditions) outcome.met = met[outcome.index];
   return { verdict: evaluateTree(compiled.tree, results), conditions, nearMiss: nearMissConditions(compiled, results) };
 }
