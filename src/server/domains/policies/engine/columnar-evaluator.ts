@@ -24,25 +24,35 @@ function inInterval(value: number, interval: Interval): boolean {
   return 'ne' in interval ? value !== interval.ne : value >= interval.lo && value <= interval.hi;
 }
 
-/** Bits of a numeric column (NaN = unknown) against an interval: the hot loop, 32 rows a word. */
+/**
+ * Bits of a numeric column (NaN = unknown) against an interval: the hot loop, 32 rows a word. Branch-free (comparisons
+ * with NaN are false, booleans combined with & and shifted), because random data makes branches unpredictable.
+ */
 function numericBits(column: Float64Array | undefined, interval: Interval, rows: number, out: TruthBits): void {
   if (!column) return;
   const { truth, known } = out;
   const words = wordsFor(rows);
-  const ne = 'ne' in interval ? interval.ne : NaN;
-  const lo = 'ne' in interval ? -Infinity : interval.lo;
-  const hi = 'ne' in interval ? Infinity : interval.hi;
   const isNe = 'ne' in interval;
+  const ne = isNe ? interval.ne : 0;
+  const lo = isNe ? -Infinity : interval.lo;
+  const hi = isNe ? Infinity : interval.hi;
   for (let w = 0; w < words; w++) {
     const base = w << 5;
     const end = Math.min(32, rows - base);
     let t = 0;
     let k = 0;
-    for (let b = 0; b < end; b++) {
-      const v = column[base + b];
-      if (v === v) {
-        k |= 1 << b;
-        if (isNe ? v !== ne : v >= lo && v <= hi) t |= 1 << b;
+    if (isNe) {
+      for (let b = 0; b < end; b++) {
+        const v = column[base + b];
+        const present = (v === v) as unknown as number;
+        k |= present << b;
+        t |= (present & ((v !== ne) as unknown as number)) << b;
+      }
+    } else {
+      for (let b = 0; b < end; b++) {
+        const v = column[base + b];
+        k |= ((v === v) as unknown as number) << b;
+        t |= (((v >= lo) as unknown as number) & ((v <= hi) as unknown as number)) << b;
       }
     }
     truth[w] = t;
@@ -94,15 +104,11 @@ function computeBits(store: EnterpriseColumnStore, resolved: ResolvedTest, words
         let k = 0;
         for (let b = 0; b < end; b++) {
           const length = divisionLength[base + b];
-          if (length === 0) continue;
-          k |= 1 << b;
           const v = division[base + b];
-          for (let p = 0; p < prefixes.length; p++) {
-            if (v >= prefixes[p].lo && v <= prefixes[p].hi && length >= prefixes[p].length) {
-              t |= 1 << b;
-              break;
-            }
-          }
+          k |= ((length !== 0) as unknown as number) << b;
+          let hit = 0;
+          for (let p = 0; p < prefixes.length; p++) hit |= ((v >= prefixes[p].lo) as unknown as number) & ((v <= prefixes[p].hi) as unknown as number) & ((length >= prefixes[p].length) as unknown as number);
+          t |= hit << b;
         }
         out.truth[w] = t;
         out.known[w] = k;
@@ -119,14 +125,10 @@ function computeBits(store: EnterpriseColumnStore, resolved: ResolvedTest, words
         let k = 0;
         for (let b = 0; b < end; b++) {
           const v = industry[base + b];
-          if (v < 0) continue;
-          k |= 1 << b;
-          for (let r = 0; r < ranges.length; r++) {
-            if (v >= ranges[r][0] && v <= ranges[r][1]) {
-              t |= 1 << b;
-              break;
-            }
-          }
+          k |= ((v >= 0) as unknown as number) << b;
+          let hit = 0;
+          for (let r = 0; r < ranges.length; r++) hit |= ((v >= ranges[r][0]) as unknown as number) & ((v <= ranges[r][1]) as unknown as number);
+          t |= hit << b;
         }
         out.truth[w] = t;
         out.known[w] = k;
@@ -143,8 +145,7 @@ function computeBits(store: EnterpriseColumnStore, resolved: ResolvedTest, words
         let k = 0;
         for (let b = 0; b < end; b++) {
           const code = column[base + b];
-          if (code === 0) continue;
-          k |= 1 << b;
+          k |= ((code !== 0) as unknown as number) << b;
           t |= ((mask >>> code) & 1) << b;
         }
         out.truth[w] = t;
