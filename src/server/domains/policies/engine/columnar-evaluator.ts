@@ -258,6 +258,9 @@ export const eligibleRows = (e: PolicyEvaluation): Int32Array => rowsOf(e.truth)
 export const pendingRows = (e: PolicyEvaluation): Int32Array => rowsOf(unknownOf(e, e.rows));
 export const eligibleCount = (e: PolicyEvaluation): number => popcount(e.truth);
 
+/** Near-miss rows per condition (by condition index): typed arrays, no per-row objects — what a list page needs. */
+export const nearMissRowsByCondition = (e: PolicyEvaluation): Int32Array[] => (e.nearMiss ?? []).map(rowsOf);
+
 /** Near-miss rows, each with the indices of the conditions it misses on. */
 export function nearMisses(e: PolicyEvaluation): Map<number, number[]> {
   const out = new Map<number, number[]>();

@@ -24,7 +24,8 @@ export function matchEnterprise(policies: readonly CompiledPolicy[], record: Ent
   const matches = policies.map(({ policyId, compiled }): PolicyMatch => {
     const results = new Uint8Array(compiled.conditions.length);
     const conditions = compiled.conditions.map((c) => {
-      const key = `${compiled.asOf}|${c.key}`;
+      // The key is resolved as of the rule's date (tag day, absolute year, age cutoff), so it is safe across as-of dates.
+      const key = c.key;
       let outcome = shared.get(key);
       if (!outcome) {
         outcome = evaluateTest(c.test, record, compiled.asOf);
