@@ -5,7 +5,7 @@ import { machine, option, summary } from './lib/harness.mjs';
 register();
 const { EnterpriseColumnStore } = await import('../src/server/domains/policies/engine/column-store.ts');
 const { ColumnarEvaluator, eligibleRows, pendingRows, nearMisses, nearMissRowsByCondition, explainRow } = await import('../src/server/domains/policies/engine/columnar-evaluator.ts');
-const { compileRule, TRUE, UNKNOWN } = await import('../src/server/domains/policies/engine/compile.ts');
+const { compileRule, TRUE } = await import('../src/server/domains/policies/engine/compile.ts');
 const { evaluateRow } = await import('../src/server/domains/policies/engine/row-evaluator.ts');
 const { explain } = await import('../src/server/domains/policies/engine/explain.ts');
 const { matchEnterprise } = await import('../src/server/domains/policies/engine/match-enterprise.ts');

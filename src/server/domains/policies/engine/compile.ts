@@ -68,7 +68,6 @@ export const TAG_INDEX = new Map<string, number>(RULE_TAGS.map((t, i) => [t, i])
 /** Codes of the enum attributes in the column store: 0 = missing, i + 1 = the i-th value. */
 export const ENUM_VALUES = { size: RULE_SIZE_CLASSES, credit: RULE_CREDIT_RATINGS, taxpayer: RULE_TAXPAYER_TYPES } as const;
 
-const TEN12 = 1e12;
 
 /** A division code padded with zeros to 12 digits, as a number (exact: below 2^53). */
 export function paddedDivision(code: string): number {

@@ -14,7 +14,6 @@ import type { EnterpriseRecord } from './enterprise-record.ts';
 import { evaluateRow } from './row-evaluator.ts';
 
 const CLASSES: SizeClass[] = ['large', 'medium', 'small', 'micro'];
-const CLASS_ZH: Record<SizeClass, string> = { large: '大型', medium: '中型', small: '小型', micro: '微型' };
 const INDICATOR_ZH = { headcount: '从业人员', revenue: '营业收入', assets: '资产总额' } as const;
 
 /** Scope entry b lies strictly inside entry a (a section letter holds its divisions; a code holds longer codes it prefixes). */
