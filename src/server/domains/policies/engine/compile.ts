@@ -264,16 +264,19 @@ export function nearMissConditions(compiled: CompiledRule, results: Uint8Array |
  */
 export function metConditions(compiled: CompiledRule, results: ArrayLike<number>): boolean[] {
   const met = new Array<boolean>(compiled.conditions.length).fill(false);
-  const markAll = (node: CompiledNode): void => {
-    if (node.op === 'leaf') met[node.index] = true;
-    else if (node.op === 'not') markAll(node.item);
-    else node.items.forEach(markAll);
-  };
-  const visit = (node: CompiledNode, want: Truth): void => {
-    if (evaluateTree(node, results) === want) return markAll(node);
-    if (node.op === 'not') visit(node.item, want === TRUE ? FALSE : TRUE);
-    else if (node.op !== 'leaf') node.items.forEach((item) => visit(item, want));
-  };
-  visit(compiled.tree, TRUE);
+  visitMet(compiled.tree, TRUE, results, met);
   return met;
+}
+
+// Module-level rather than closures: one enterprise against 300 policies calls these thousands of times.
+function markAllMet(node: CompiledNode, met: boolean[]): void {
+  if (node.op === 'leaf') met[node.index] = true;
+  else if (node.op === 'not') markAllMet(node.item, met);
+  else for (const item of node.items) markAllMet(item, met);
+}
+
+function visitMet(node: CompiledNode, want: Truth, results: ArrayLike<number>, met: boolean[]): void {
+  if (evaluateTree(node, results) === want) return markAllMet(node, met);
+  if (node.op === 'not') visitMet(node.item, want === TRUE ? FALSE : TRUE, results, met);
+  else if (node.op !== 'leaf') for (const item of node.items) visitMet(item, want, results, met);
 }

@@ -53,7 +53,7 @@ export interface Explanation {
 }
 
 /** "符合 5/6 项；未满足：…；待补充：…" from the per-condition results, never re-evaluating a condition. */
-export function explain(compiled: CompiledRule, evaluation: RowEvaluation): Explanation {
+export function explain(compiled: CompiledRule, evaluation: RowEvaluation, describe: (actual: ActualValue, key: string) => { zh: string; en: string } = describeActual): Explanation {
   const unmet: Explanation['unmet'] = [];
   const pending: Explanation['pending'] = [];
   const unmetEn: string[] = [];
@@ -61,7 +61,7 @@ export function explain(compiled: CompiledRule, evaluation: RowEvaluation): Expl
   let met = 0;
   for (const outcome of evaluation.conditions) {
     const c = compiled.conditions[outcome.index];
-    const actual = describeActual(outcome.actual);
+    const actual = describe(outcome.actual, c.key);
     if (outcome.met) met++;
     else if (outcome.result === UNKNOWN) {
       pending.push({ id: c.id, label: c.label.zh, actual: actual.zh });

@@ -1,7 +1,7 @@
 // Enterprise → every policy: the row evaluator over compiled rules (a condition shared by several policies is evaluated once), each with its explanation, the policies it qualifies for first.
 import { evaluateTree, metConditions, nearMissConditions, TRUE, UNKNOWN, type CompiledRule, type Truth } from './compile.ts';
 import type { EnterpriseRecord } from './enterprise-record.ts';
-import { explain, type Explanation } from './explain.ts';
+import { describeActual, explain, type Explanation } from './explain.ts';
 import { evaluateTest, type ActualValue, type RowEvaluation } from './row-evaluator.ts';
 
 export interface CompiledPolicy {
@@ -21,6 +21,16 @@ const ORDER: Record<Truth, number> = { [TRUE]: 0, [UNKNOWN]: 1, 0: 2 } as Record
 /** Every policy for one enterprise: eligible first, then eligible pending data, then near-misses, then by share of conditions met. */
 export function matchEnterprise(policies: readonly CompiledPolicy[], record: EnterpriseRecord): PolicyMatch[] {
   const shared = new Map<string, { result: Truth; actual: ActualValue }>();
+  // The enterprise's value for a condition key reads the same in every policy that has it.
+  const described = new Map<string, { zh: string; en: string }>();
+  const describe = (actual: ActualValue, key: string): { zh: string; en: string } => {
+    let text = described.get(key);
+    if (!text) {
+      text = describeActual(actual);
+      described.set(key, text);
+    }
+    return text;
+  };
   const matches = policies.map(({ policyId, compiled }): PolicyMatch => {
     const results = new Uint8Array(compiled.conditions.length);
     const conditions = compiled.conditions.map((c) => {
@@ -37,7 +47,7 @@ export function matchEnterprise(policies: readonly CompiledPolicy[], record: Ent
     const met = metConditions(compiled, results);
     for (const outcome of conditions) outcome.met = met[outcome.index];
     const evaluation: RowEvaluation = { verdict: evaluateTree(compiled.tree, results), conditions, nearMiss: nearMissConditions(compiled, results) };
-    return { policyId, verdict: evaluation.verdict, evaluation, explanation: explain(compiled, evaluation) };
+    return { policyId, verdict: evaluation.verdict, evaluation, explanation: explain(compiled, evaluation, describe) };
   });
   return matches.sort(
     (a, b) =>
