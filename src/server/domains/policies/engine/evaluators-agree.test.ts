@@ -5,7 +5,7 @@ import { validateRule } from '../../../../shared/rules/validate-rule.ts';
 import { EnterpriseColumnStore } from './column-store.ts';
 import { ColumnarEvaluator, eligibleRows, explainRow, nearMisses, pendingRows } from './columnar-evaluator.ts';
 import { compileRule, TRUE, UNKNOWN, type CompiledRule } from './compile.ts';
-import { AS_OF, enterpriseArb, enterprisesArb, ruleArb } from './engine-arbitraries.ts';
+import { AS_OF, enterpriseArb, enterprisesArb, ruleArb } from '../../../../../test/helpers/policy-arbitraries.ts';
 import type { EnterpriseRecord } from './enterprise-record.ts';
 import { explain } from './explain.ts';
 import { matchEnterprise } from './match-enterprise.ts';

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../../test/helpers/database.ts';
 import { compileRule, FALSE, TRUE, UNKNOWN, type Truth } from './compile.ts';
-import { AS_OF, enterprisesArb, ruleArb } from './engine-arbitraries.ts';
+import { AS_OF, enterprisesArb, ruleArb } from '../../../../../test/helpers/policy-arbitraries.ts';
 import type { EnterpriseRecord } from './enterprise-record.ts';
 import { evaluateRow } from './row-evaluator.ts';
 import { eligibilityQuery, ruleToSql } from './sql.ts';

@@ -1,7 +1,7 @@
 // Test support (fast-check): random enterprise records and random valid rules over small value pools, so thresholds, prefixes and dates meet the data at their boundaries.
 import fc from 'fast-check';
-import type { ConditionTest, RuleCondition, RuleNode } from '../../../../shared/rules/rule-language.ts';
-import type { EnterpriseFigureRecord, EnterpriseRecord, EnterpriseTagRecord } from './enterprise-record.ts';
+import type { ConditionTest, RuleCondition, RuleNode } from '../../src/shared/rules/rule-language.ts';
+import type { EnterpriseFigureRecord, EnterpriseRecord, EnterpriseTagRecord } from '../../src/server/domains/policies/engine/enterprise-record.ts';
 
 export const DIVISIONS = ['330502', '330502001', '330502001001', '330502002', '330503', '330521', '110101', '110101001'];
 export const DIVISION_PREFIXES = ['33', '3305', '330502', '330502001', '330502001001', '330503', '11', '110101001', '44'];
