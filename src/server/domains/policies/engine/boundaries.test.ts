@@ -94,6 +94,10 @@ describe('comparisons at their boundaries', () => {
     expect(results({ attribute: 'industry', under: ['381'] }, codes)).toEqual([F, F, T, T, F, F, F, U]);
     expect(results({ attribute: 'industry', in: ['3812', '4411'] }, codes)).toEqual([F, F, F, T, F, F, T, U]);
   });
+  it('codes the registry would refuse read as missing', () => {
+    expect(results({ attribute: 'division', within: ['3305'] }, [{ divisionCode: '3305x1' }, { divisionCode: '33050' }])).toEqual([U, U]);
+    expect(results({ attribute: 'industry', under: ['C'] }, [{ industryCode: 'C3011' }, { industryCode: '301' }])).toEqual([U, U]);
+  });
   it('size, credit rating and taxpayer type: missing is unknown', () => {
     expect(results({ attribute: 'size', in: ['small', 'micro'] }, [{}, { sizeClass: 'medium' }, { sizeClass: null }])).toEqual([T, F, U]);
     expect(results({ attribute: 'credit', in: ['A', 'B'] }, [{}, { creditRating: 'D' }, { creditRating: null }])).toEqual([T, F, U]);

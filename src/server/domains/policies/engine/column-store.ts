@@ -3,7 +3,7 @@ import { dayNumber, isoOfDay } from '../../../../shared/rules/dates.ts';
 import { fenToWan, wanToFen } from '../../../../shared/rules/money.ts';
 import { RULE_FIGURES, RULE_TAGS } from '../../../../shared/rules/rule-language.ts';
 import { ENUM_VALUES, paddedDivision, TAG_INDEX } from './compile.ts';
-import type { EnterpriseRecord } from './enterprise-record.ts';
+import { usableDivisionCode, usableIndustryCode, type EnterpriseRecord } from './enterprise-record.ts';
 
 /** The periods of one tag: row (-1 = removed), first and last day held (Infinity = open). Revoked periods are not stored. */
 export interface TagPeriods {
@@ -133,10 +133,11 @@ export class EnterpriseColumnStore {
         this.rowTagSlots[row] = undefined;
       }
     }
-    const division = record.divisionCode;
+    const division = usableDivisionCode(record.divisionCode);
+    const industry = usableIndustryCode(record.industryCode);
     this.division[row] = division == null ? NaN : paddedDivision(division);
     this.divisionLength[row] = division == null ? 0 : division.length;
-    this.industry[row] = record.industryCode == null ? -1 : Number(record.industryCode);
+    this.industry[row] = industry == null ? -1 : Number(industry);
     this.size[row] = enumCode(ENUM_VALUES.size, record.sizeClass);
     this.credit[row] = enumCode(ENUM_VALUES.credit, record.creditRating);
     this.taxpayer[row] = enumCode(ENUM_VALUES.taxpayer, record.taxpayerType);

@@ -33,6 +33,10 @@ export interface EnterpriseRecord {
   tags: EnterpriseTagRecord[];
 }
 
+/** Codes the evaluators can read; anything else (the registry's checks make it impossible) is treated as missing. */
+export const usableDivisionCode = (code: string | null): string | null => (code != null && /^(\d{6}|\d{9}|\d{12}|\d{2}|\d{4})$/.test(code) ? code : null);
+export const usableIndustryCode = (code: string | null): string | null => (code != null && /^\d{4}$/.test(code) ? code : null);
+
 /** The row in SQL terms, for loading the store from the database (column names of the migration). */
 export const ENTERPRISE_RECORD_SQL = {
   enterprises: 'SELECT id, division_code, industry_code, size_class, founded_on::text, registered_capital_wan::text, taxpayer_type, credit_rating FROM enterprises',

@@ -4,7 +4,7 @@ import { minusYears, yearOf } from '../../../../shared/rules/dates.ts';
 import { fenToWan, wanToFen } from '../../../../shared/rules/money.ts';
 import type { Comparison, ConditionTest } from '../../../../shared/rules/rule-language.ts';
 import { evaluateTree, FALSE, metConditions, nearMissConditions, TRUE, UNKNOWN, type CompiledRule, type Truth } from './compile.ts';
-import type { EnterpriseRecord } from './enterprise-record.ts';
+import { usableDivisionCode, usableIndustryCode, type EnterpriseRecord } from './enterprise-record.ts';
 
 /** What the enterprise has for the condition's attribute (null = missing); money as decimal text in 万元. */
 export type ActualValue =
@@ -60,11 +60,11 @@ function sectionOf(industryCode: string): string | undefined {
 export function evaluateTest(test: ConditionTest, record: EnterpriseRecord, asOf: string): { result: Truth; actual: ActualValue } {
   switch (test.attribute) {
     case 'division': {
-      const code = record.divisionCode;
+      const code = usableDivisionCode(record.divisionCode);
       return { result: code == null ? UNKNOWN : truth(test.within.some((p) => code.startsWith(p))), actual: { attribute: 'division', value: code } };
     }
     case 'industry': {
-      const code = record.industryCode;
+      const code = usableIndustryCode(record.industryCode);
       if (code == null) return { result: UNKNOWN, actual: { attribute: 'industry', value: null } };
       const hit = (test.in ?? []).includes(code) || (test.under ?? []).some((p) => (/^[A-T]$/.test(p) ? sectionOf(code) === p : code.startsWith(p)));
       return { result: truth(hit), actual: { attribute: 'industry', value: code } };
