@@ -85,7 +85,8 @@ export function industryPrefixes(input: string): { exact: string } | { prefixes:
  * The q condition, chosen by the shape of q so that every branch can use an index: name and former names contain q
  * (trigrams: three characters or more); a credit-code prefix (code characters); pinyin initials (letters: one or two as a
  * prefix of the current name's initials, three or more anywhere). One or two ASCII characters never scan names (they
- * would defeat the indexes of the other branches); one or two Chinese characters still match names by scanning.
+ * would defeat the indexes of the other branches); two Chinese characters use the two-character pieces index; a single
+ * Chinese character still matches names by scanning.
  */
 function matchesText(q: string) {
   return (eb: ExpressionBuilder<Database, 'enterprises'>) => {
@@ -94,6 +95,9 @@ function matchesText(q: string) {
     const ascii = /^[\x20-\x7e]*$/.test(q);
     const conditions = [];
     if (length >= 3) conditions.push(eb('enterprises.name', 'ilike', like), eb(sql`enterprise_names_text(enterprises.former_names)`, 'ilike', like));
+    // The index answers the pieces; the LIKE beside it is what a plan walking names in order checks first (cheap), so
+    // the function is only called on names that already match.
+    else if (!ascii && length === 2) conditions.push(eb.and([eb(sql`enterprise_name_bigrams(enterprises.name)`, '@>', sql`ARRAY[${q.toLowerCase()}]::text[]`), eb('enterprises.name', 'ilike', like)]));
     else if (!ascii) conditions.push(eb('enterprises.name', 'ilike', like));
     const upper = q.toUpperCase();
     if (/^[0-9A-Z]{1,18}$/.test(upper)) conditions.push(eb('enterprises.uscc', 'like', `${upper}%`));
