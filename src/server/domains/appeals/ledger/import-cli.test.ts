@@ -1,26 +1,15 @@
 // `qinqing appeals import` as a real process (each start compiles the CLI, hence the long timeouts): a dry run lists the mistakes and exits 1 writing nothing; a good file is imported under the first administrator.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { qinqingCli } from '../../../../../test/helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../../test/helpers/database.ts';
 
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../../../../bin/qinqing.js');
 let database: TestDatabase;
 let dir: string;
 
-const qinqing = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: database.url, QINQING_LOG_LEVEL: 'silent' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
+const qinqing = qinqingCli(() => database.url);
 const count = async () => Number((await database.db.selectFrom('appeals').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
 beforeAll(async () => {

@@ -1,23 +1,11 @@
 // `qinqing seed --synthetic-appeals N` as a process against a real database: the summary, the rows, the refusal outside demo databases, bad arguments.
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { qinqingCli } from '../../../../../test/helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../../test/helpers/database.ts';
 
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../../../../bin/qinqing.js');
 let database: TestDatabase;
 
-const qinqing = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: database.url, QINQING_LOG_LEVEL: 'silent' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
+const qinqing = qinqingCli(() => database.url);
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -1,27 +1,16 @@
 // `qinqing enterprises import` as a real process: exit 1 with every bad row listed (all-or-nothing writes nothing), 0 for a good file, 2 when it cannot run; `qinqing enterprises export` writes a csv.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { qinqingCli } from '../../../../../test/helpers/cli.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../../test/helpers/database.ts';
 import { makeUscc } from '../../../../shared/uscc.ts';
 
-const run = promisify(execFile);
-const bin = path.resolve(import.meta.dirname, '../../../../../bin/qinqing.js');
 let database: TestDatabase;
 let dir: string;
 
-const qinqing = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: database.url, QINQING_LOG_LEVEL: 'silent' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
+const qinqing = qinqingCli(() => database.url);
 const count = async () => Number((await database.db.selectFrom('enterprises').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 const code = (i: number) => makeUscc('91', '330502', `MA7${'0123456789ABCDEFGHJKLMNPQRTUWXY'[i]}C${String(i).padStart(3, '0')}`);
 
