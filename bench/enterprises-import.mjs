@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { clearInterval, setInterval } from 'node:timers';
-import { log, machine, option, qinqingBin, root, runQinqing } from './lib/harness.mjs';
+import { log, machine, option, processesOfTree, qinqingBin, root, runQinqing } from './lib/harness.mjs';
 import { makeEnterprisesCsv } from './lib/make-enterprises-csv.mjs';
 
 const rows = Number(option('rows', 1_000_000));
@@ -16,24 +16,6 @@ const dataDir = path.resolve(option('data-dir', path.join(root, 'bench', `.data-
 /** Where the search benchmark finds a database with these enterprises; kept from a successful run of the default size. */
 const searchDir = path.join(root, 'bench', `.data-enterprises-${label}`);
 const targetSeconds = 180;
-
-/** CPU seconds (user + system) per live process of the tree under `rootPid` (node and its embedded PostgreSQL), from /proc. */
-function cpuOfTree(rootPid) {
-  const stats = new Map();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const text = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      stats.set(Number(entry), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / 100, name: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')) });
-    } catch {}
-  }
-  const inTree = (pid) => {
-    for (let p = pid; p > 1; p = stats.get(p)?.ppid ?? 0) if (p === rootPid) return true;
-    return false;
-  };
-  return [...stats].filter(([pid]) => inTree(pid)).map(([pid, s]) => ({ pid, ...s }));
-}
 
 /** Peak resident memory of a process (VmHWM), read while it runs. */
 function peakRssMb(pid) {
@@ -70,7 +52,7 @@ child.stdout.on('data', (d) => (out += d));
 const cpu = new Map();
 const sampler = setInterval(() => {
   peak = Math.max(peak, peakRssMb(child.pid) ?? 0);
-  for (const p of cpuOfTree(child.pid)) cpu.set(p.pid, { name: p.name, cpu: Math.max(cpu.get(p.pid)?.cpu ?? 0, p.cpu) });
+  for (const p of processesOfTree(child.pid)) cpu.set(p.pid, { name: p.name, cpu: Math.max(cpu.get(p.pid)?.cpu ?? 0, p.cpu) });
 }, 250);
 const code = await new Promise((resolve) => child.once('exit', resolve));
 clearInterval(sampler);

@@ -121,8 +121,8 @@ export function option(name, fallback) {
   return env ?? fallback;
 }
 
-/** CPU seconds (user + system) used so far by a process and by all its descendants that are still alive (Linux /proc). */
-export function cpuSecondsOfTree(rootPid) {
+/** CPU seconds (user + system) so far of each live process in the tree under `rootPid`, the root included (Linux /proc). */
+export function processesOfTree(rootPid) {
   const tick = 100; // USER_HZ on Linux
   const stats = new Map();
   for (const entry of fs.readdirSync('/proc')) {
@@ -130,18 +130,23 @@ export function cpuSecondsOfTree(rootPid) {
     try {
       const text = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      stats.set(Number(entry), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / tick });
+      stats.set(Number(entry), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / tick, name: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')) });
     } catch {}
   }
   const inTree = (pid) => {
     for (let p = pid; p > 1; p = stats.get(p)?.ppid ?? 0) if (p === rootPid) return true;
     return false;
   };
+  return [...stats].filter(([pid]) => inTree(pid)).map(([pid, s]) => ({ pid, ...s }));
+}
+
+/** CPU seconds used so far by a process (`own`) and by all its live descendants together. */
+export function cpuSecondsOfTree(rootPid) {
   let own = 0;
   let descendants = 0;
-  for (const [pid, s] of stats) {
-    if (pid === rootPid) own = s.cpu;
-    else if (inTree(pid)) descendants += s.cpu;
+  for (const p of processesOfTree(rootPid)) {
+    if (p.pid === rootPid) own = p.cpu;
+    else descendants += p.cpu;
   }
   return { own, descendants };
 }
