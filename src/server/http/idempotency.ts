@@ -4,15 +4,36 @@ import { canonicalJson, sha256 } from '../platform/crypto.ts';
 import { inTransaction, isUniqueViolation, type Executor } from '../db/transaction.ts';
 import { AppError } from './errors.ts';
 
-interface Outcome {
+export interface Outcome {
   status: number;
   body: unknown;
+}
+
+/** The key row a request claims: who (scope), which key, and a hash of the request so a reuse for another request is refused. */
+export interface IdempotencyClaim {
+  scope: string;
+  key: string;
+  method: string;
+  path: string;
+  requestHash: string;
+}
+
+export function idempotencyClaimOf(request: FastifyRequest, key: string): IdempotencyClaim {
+  if (key.length > 200) throw new AppError('validation_failed', 'Idempotency-Key: too long', [{ path: 'Idempotency-Key', message: '≤ 200 characters' }]);
+  return {
+    scope: request.actor?.userId ?? `anon:${request.ip}`,
+    key,
+    method: request.method,
+    path: request.routeOptions.url ?? request.url,
+    requestHash: sha256(`${request.method} ${request.url}\n${canonicalJson(request.body ?? null)}`),
+  };
 }
 
 /** Thrown inside the transaction to roll it back when the key was used before. */
 class KeyTaken extends Error {}
 
-async function replay(db: Executor, scope: string, key: string, requestHash: string): Promise<Outcome | null> {
+/** The first answer given under this key, or null when the key is free; refuses a key reused for a different request. */
+export async function replay(db: Executor, scope: string, key: string, requestHash: string): Promise<Outcome | null> {
   const row = await db
     .selectFrom('idempotency_keys')
     .select(['request_hash', 'status_code', 'response'])
@@ -33,11 +54,8 @@ export async function withIdempotency(
   key: string,
   run: (db: Executor) => Promise<Outcome>,
 ): Promise<Outcome> {
-  if (key.length > 200) throw new AppError('validation_failed', 'Idempotency-Key: too long', [{ path: 'Idempotency-Key', message: '≤ 200 characters' }]);
   const db = request.server.deps.db;
-  const scope = request.actor?.userId ?? `anon:${request.ip}`;
-  const path = request.routeOptions.url ?? request.url;
-  const requestHash = sha256(`${request.method} ${request.url}\n${canonicalJson(request.body ?? null)}`);
+  const { scope, path, requestHash } = idempotencyClaimOf(request, key);
   try {
     return await inTransaction(db, async (trx) => {
       // Claim the key first, in the same round trip as the check: a concurrent duplicate waits on this row until we

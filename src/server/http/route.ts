@@ -21,8 +21,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   params?: P;
   response?: z.ZodType;
   status?: number;
-  /** POSTs that create something honour Idempotency-Key. */
-  idempotent?: boolean;
+  /** POSTs that create something honour Idempotency-Key: `true` wraps the handler in its transaction; 'handler' leaves the key to the handler (it gets `idempotencyKey` and answers with `Answer`). */
+  idempotent?: boolean | 'handler';
   handler: (input: {
     body: z.output<B>;
     query: z.output<Q>;
@@ -33,6 +33,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
     db: Executor;
     request: FastifyRequest;
     reply: FastifyReply;
+    /** The request's Idempotency-Key, for handlers declared `idempotent: 'handler'`. */
+    idempotencyKey: string | undefined;
   }) => Promise<unknown>;
 }
 
@@ -51,6 +53,14 @@ export interface RecordedRoute {
 }
 
 export const routeRegistry: RecordedRoute[] = [];
+
+/** A handler's answer with its own status (a replayed first answer keeps the status it had). */
+export class Answer {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {}
+}
 
 export function zodDetails(error: z.ZodError, prefix?: string) {
   return error.issues.map((issue) => ({
@@ -78,7 +88,7 @@ export function defineRoute<
 >(app: FastifyInstance, spec: RouteSpec<B, Q, P, Auth>): void {
   const status = spec.status ?? (spec.method === 'POST' && spec.idempotent ? 201 : 200);
   if (!routeRegistry.some((r) => r.method === spec.method && r.url === spec.url)) {
-    routeRegistry.push({ ...spec, status, idempotent: spec.idempotent ?? false });
+    routeRegistry.push({ ...spec, status, idempotent: Boolean(spec.idempotent) });
   }
   app.route({
     method: spec.method,
@@ -89,13 +99,15 @@ export function defineRoute<
       const params = parsePart(spec.params, request.params, 'params');
       const query = parsePart(spec.query, request.query, 'query');
       const body = parsePart(spec.body, request.body, 'body');
+      const header = request.headers['idempotency-key'];
+      const key = typeof header === 'string' && header.length > 0 ? header : undefined;
       const run = async (db: Executor) => {
-        const result = await spec.handler({ body, query, params, actor: actor as never, ctx: request.ctx, db, request, reply });
+        const result = await spec.handler({ body, query, params, actor: actor as never, ctx: request.ctx, db, request, reply, idempotencyKey: key });
+        if (result instanceof Answer) return { status: result.status, body: result.body };
         return { status: result === undefined ? 204 : status, body: result };
       };
-      const key = request.headers['idempotency-key'];
       const outcome =
-        spec.idempotent && typeof key === 'string' && key.length > 0
+        spec.idempotent === true && key
           ? await withIdempotency(request, key, run)
           : await run(request.server.deps.db);
       reply.code(outcome.status);

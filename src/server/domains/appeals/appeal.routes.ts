@@ -22,6 +22,8 @@ import {
 } from '../../../shared/schemas/index.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { idempotencyClaimOf } from '../../http/idempotency.ts';
+import { Answer } from '../../http/route.ts';
 import { authorize } from '../abilities.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { performAction } from './appeal-actions.ts';
@@ -29,7 +31,8 @@ import { appealScopeFor, findVisibleAppeal, partsOf, seesInternal } from './appe
 import { listAppealEvents, listAppeals, listNotes, loadAppealView } from './appeal.repository.ts';
 import { listCategories } from './appeal-rules.repository.ts';
 import { listClockRules, listRoutingRules, putClockRule, putRoutingRule } from './manage-appeal-rules.ts';
-import { submitAppeal } from './submit-appeal.ts';
+import { intakeBatcherFor } from './intake/intake-batcher.ts';
+import { planIntake } from './intake/intake-plan.ts';
 
 const actionSummaries: Record<AppealAction, string> = {
   accept: '受理 / accept',
@@ -56,11 +59,14 @@ export function appealRoutes(app: FastifyInstance): void {
   const deps = () => ({ db: app.deps.db, clock });
 
   app.defineRoute({
-    method: 'POST', url: '/api/v1/appeals', summary: '提交诉求 / submit an appeal (any channel)', tags: ['appeals'], auth: true, idempotent: true,
+    method: 'POST', url: '/api/v1/appeals', summary: '提交诉求 / submit an appeal (any channel)', tags: ['appeals'], auth: true, idempotent: 'handler',
     body: createAppealBody, response: appealView,
-    handler: async ({ actor, ctx, db, body }) => {
+    handler: async ({ actor, ctx, body, request, idempotencyKey }) => {
       authorize(actor, 'appeal.create');
-      return submitAppeal({ db, clock }, ctx, actor, body);
+      const claim = idempotencyKey ? idempotencyClaimOf(request, idempotencyKey) : undefined;
+      const plan = await planIntake(app.deps.db, clock.now(), actor, body);
+      const outcome = await intakeBatcherFor(app.deps.db).submit(plan, ctx, claim);
+      return new Answer(outcome.status, outcome.body);
     },
   });
 

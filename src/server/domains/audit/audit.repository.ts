@@ -1,6 +1,6 @@
 // The audit trail: every change appends a hash-chained event inside the caller's transaction (32 chains, by entity); every chain can be verified end to end.
 import { randomUUID } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { sql, type QueryCreator, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { AuditEventRow, Database } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
@@ -46,49 +46,103 @@ export const eventHash = (prevHash: string, fields: HashedFields): string => sha
 const normalise = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
 
 export async function recordAudit(trx: Transaction<Database>, ctx: RequestContext, input: AuditInput, at: Date = new Date()): Promise<string> {
-  const chain = chainOf(input.entityType, input.entityId ?? ctx.requestId ?? randomUUID());
-  // Locks this chain's head until commit. Under READ COMMITTED, FOR UPDATE returns the newest committed head once the
-  // previous writer commits, so the chain cannot fork; other chains are not held up.
-  const head = await trx.selectFrom('audit_chain_heads').select('hash').where('chain', '=', chain).forUpdate().executeTakeFirstOrThrow();
-  const prevHash = head.hash;
-  const fields: HashedFields = {
-    at: at.toISOString(),
-    actorId: ctx.actor?.userId ?? null,
-    actorLabel: actorLabel(ctx.actor),
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    before: normalise(input.before),
-    after: normalise(input.after),
-    requestId: ctx.requestId,
-  };
-  const hash = eventHash(prevHash, fields);
-  // The event and the new head in one round trip.
-  await trx
-    .with('e', (db) =>
-      db
-        .insertInto('audit_events')
-        .values({
-          at,
-          actor_id: fields.actorId,
-          actor_label: fields.actorLabel,
-          action: fields.action,
-          entity_type: fields.entityType,
-          entity_id: fields.entityId,
-          before: fields.before === null ? null : JSON.stringify(fields.before),
-          after: fields.after === null ? null : JSON.stringify(fields.after),
-          request_id: fields.requestId,
-          prev_hash: prevHash,
-          hash,
-          chain,
-        })
-        .returning('id'),
-    )
+  const [hash] = await recordAuditBatch(trx, [{ ctx, input, at }]);
+  return hash!;
+}
+
+export interface AuditEntry {
+  ctx: RequestContext;
+  input: AuditInput;
+  at: Date;
+}
+
+/** The chain each entry goes to. */
+export const chainsOf = (entries: readonly AuditEntry[]): number[] =>
+  entries.map((e) => chainOf(e.input.entityType, e.input.entityId ?? e.ctx.requestId ?? randomUUID()));
+
+/**
+ * Locks the heads of these chains in chain order (so two writers cannot deadlock on them) until commit and returns
+ * their hashes. Under READ COMMITTED, FOR UPDATE returns the newest committed head once the previous writer commits,
+ * so a chain cannot fork; other chains are not held up.
+ */
+export async function lockChainHeads(trx: Transaction<Database>, chains: readonly number[]): Promise<Map<number, string>> {
+  const heads = await trx.selectFrom('audit_chain_heads').select(['chain', 'hash']).where('chain', 'in', [...new Set(chains)]).orderBy('chain').forUpdate().execute();
+  return new Map(heads.map((h) => [h.chain, h.hash]));
+}
+
+/** The events to insert, hashed in order onto their chains' locked heads, and each touched chain's new head. */
+export function chainAuditEntries(entries: readonly AuditEntry[], chains: readonly number[], lockedHeads: ReadonlyMap<number, string>) {
+  const tip = new Map(lockedHeads);
+  const rows = entries.map(({ ctx, input, at }, i) => {
+    const chain = chains[i]!;
+    const prevHash = tip.get(chain);
+    if (prevHash === undefined) throw new Error(`audit chain ${chain} is not locked`);
+    const fields: HashedFields = {
+      at: at.toISOString(),
+      actorId: ctx.actor?.userId ?? null,
+      actorLabel: actorLabel(ctx.actor),
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      before: normalise(input.before),
+      after: normalise(input.after),
+      requestId: ctx.requestId,
+    };
+    const hash = eventHash(prevHash, fields);
+    tip.set(chain, hash);
+    return {
+      at,
+      actor_id: fields.actorId,
+      actor_label: fields.actorLabel,
+      action: fields.action,
+      entity_type: fields.entityType,
+      entity_id: fields.entityId,
+      before: fields.before === null ? null : JSON.stringify(fields.before),
+      after: fields.after === null ? null : JSON.stringify(fields.after),
+      request_id: fields.requestId,
+      prev_hash: prevHash,
+      hash,
+      chain,
+    };
+  });
+  const touched = new Set(chains);
+  const heads = [...tip].filter(([chain]) => touched.has(chain)).map(([chain, hash]) => ({ chain, hash }));
+  const latest = entries.reduce((max, e) => (e.at > max ? e.at : max), entries[0]?.at ?? new Date(0));
+  return { rows, heads, latest };
+}
+
+export type ChainedAudit = ReturnType<typeof chainAuditEntries>;
+
+/** The events (ids follow the VALUES order, so each chain's events are in id order) as a CTE named `audit_rows`. */
+export const insertAuditCte = (db: QueryCreator<Database>, audit: ChainedAudit) => db.insertInto('audit_events').values(audit.rows).returning(['id', 'chain']);
+
+/** A statement builder that has the CTE `audit_rows` before (other CTEs of the statement are not needed here). */
+export type AuditRowsCreator = QueryCreator<Database & { audit_rows: { id: string; chain: number } }>;
+
+/** The new heads, after the CTE `audit_rows` of the same statement. */
+export const updateHeadsCte = (db: AuditRowsCreator, audit: ChainedAudit) =>
+  db
     .updateTable('audit_chain_heads')
-    .set({ hash, last_event_id: sql<string>`(SELECT id FROM e)`, updated_at: at })
-    .where('chain', '=', chain)
+    .from(sql<{ chain: number; hash: string }>`(SELECT * FROM (VALUES ${sql.join(audit.heads.map((h) => sql`(${h.chain}::int, ${h.hash}::text)`))}) AS x(chain, hash))`.as('v'))
+    .set((eb) => ({
+      hash: eb.ref('v.hash'),
+      last_event_id: sql<string>`(SELECT max(r.id) FROM audit_rows r WHERE r.chain = v.chain)`,
+      updated_at: audit.latest,
+    }))
+    .whereRef('audit_chain_heads.chain', '=', 'v.chain');
+
+/** Appends events in order, each to its entity's chain, in two round trips however many there are. */
+export async function recordAuditBatch(trx: Transaction<Database>, entries: readonly AuditEntry[]): Promise<string[]> {
+  if (entries.length === 0) return [];
+  const chains = chainsOf(entries);
+  const audit = chainAuditEntries(entries, chains, await lockChainHeads(trx, chains));
+  await trx
+    .with('audit_rows', (db) => insertAuditCte(db, audit))
+    .with('heads', (db) => updateHeadsCte(db, audit))
+    .selectFrom('audit_rows')
+    .select('id')
     .execute();
-  return hash;
+  return audit.rows.map((r) => r.hash);
 }
 
 /** A stored event's fields, exactly as they were hashed (and as the API shows them). */

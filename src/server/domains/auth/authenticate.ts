@@ -2,7 +2,8 @@
 import type { Deps } from '../../deps.ts';
 import { sha256 } from '../../platform/crypto.ts';
 import type { Actor } from './actor.ts';
-import { findSessionActor, findTokenActor, touchSession, touchToken } from './session.repository.ts';
+import { Coalescer } from '../../platform/coalescer.ts';
+import { findSessionActors, findTokenActor, touchSession, touchToken, type FoundSession } from './session.repository.ts';
 
 export const SESSION_COOKIE = 'qinqing_session';
 /** Writing last-seen on every request would turn every read into a write. */
@@ -13,8 +14,22 @@ export interface Authenticated {
   session: { expiresAt: Date } | null;
 }
 
+type AuthDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
+
+/** Concurrent requests' session look-ups go to the database together (one query per round, never a cache). */
+const sessionLookups = new WeakMap<AuthDeps, Coalescer<string, FoundSession>>();
+
+function lookUpSession(deps: AuthDeps, sessionId: string): Promise<FoundSession | undefined> {
+  let coalescer = sessionLookups.get(deps);
+  if (!coalescer) {
+    coalescer = new Coalescer((ids) => findSessionActors(deps.db, ids, deps.clock.now(), deps.config.session.idleMinutes));
+    sessionLookups.set(deps, coalescer);
+  }
+  return coalescer.load(sessionId);
+}
+
 export async function authenticate(
-  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  deps: AuthDeps,
   credentials: { sessionToken?: string; bearer?: string },
 ): Promise<Authenticated | null> {
   const now = deps.clock.now();
@@ -26,7 +41,7 @@ export async function authenticate(
   }
   if (credentials.sessionToken) {
     const sessionId = sha256(credentials.sessionToken);
-    const found = await findSessionActor(deps.db, sessionId, now, deps.config.session.idleMinutes);
+    const found = await lookUpSession(deps, sessionId);
     if (!found) return null;
     if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, sessionId, now);
     return { actor: found.actor, session: { expiresAt: found.expiresAt } };

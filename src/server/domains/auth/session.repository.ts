@@ -38,19 +38,25 @@ export async function insertSession(
     .execute();
 }
 
-export async function findSessionActor(db: Executor, sessionId: string, now: Date, idleMinutes: number) {
-  const row = await db
+export interface FoundSession {
+  actor: Actor;
+  lastSeenAt: Date;
+  expiresAt: Date;
+}
+
+/** The live sessions among `sessionIds` (not revoked, not expired, not idle, user active), in one query. */
+export async function findSessionActors(db: Executor, sessionIds: readonly string[], now: Date, idleMinutes: number): Promise<Map<string, FoundSession>> {
+  const rows = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([...actorColumns, 'sessions.last_seen_at', 'sessions.expires_at'])
-    .where('sessions.id', '=', sessionId)
+    .select([...actorColumns, 'sessions.id as session_id', 'sessions.last_seen_at', 'sessions.expires_at'])
+    .where('sessions.id', 'in', sessionIds)
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', now)
     .where('sessions.last_seen_at', '>', new Date(now.getTime() - idleMinutes * 60_000))
     .where('users.status', '=', 'active')
-    .executeTakeFirst();
-  if (!row) return null;
-  return { actor: toActor(row, { sessionId }), lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
+    .execute();
+  return new Map(rows.map((row) => [row.session_id, { actor: toActor(row, { sessionId: row.session_id }), lastSeenAt: row.last_seen_at, expiresAt: row.expires_at }]));
 }
 
 export async function touchSession(db: Executor, sessionId: string, now: Date): Promise<void> {
