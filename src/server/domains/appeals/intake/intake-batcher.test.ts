@@ -1,4 +1,5 @@
 // Batched intake: concurrent submissions share transactions yet each gets its own answer, key, number and audit event; a bad one fails alone.
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../../test/helpers/app.ts';
 import { verifyAuditChain } from '../../audit/audit.repository.ts';
@@ -70,6 +71,14 @@ describe('batched intake over HTTP', () => {
     // The refused request's key was released: the corrected request under the same key goes through.
     const retried = await post(dispatcher, staffBody(1), 'mixed-1');
     expect(retried.statusCode).toBe(201);
+  });
+});
+
+describe('appeal numbers', () => {
+  it('keep every digit past 999999 instead of cutting the sequence to six', async () => {
+    await sql`SELECT setval('appeal_number_seq', 999998)`.execute(t.deps.db);
+    const numbers = (await Promise.all([0, 1, 2].map((i) => post(enterprise, body(400 + i))))).map((r) => r.json().number as string).sort();
+    expect(numbers.map((n) => n.slice(10))).toEqual(['999999', '1000000', '1000001'].sort());
   });
 });
 
