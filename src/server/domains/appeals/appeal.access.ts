@@ -4,7 +4,7 @@ import type { AppealRow, Database } from '../../db/schema.ts';
 import type { Executor } from '../../db/transaction.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Actor } from '../auth/actor.ts';
-import { hasRole } from '../auth/actor.ts';
+import { hasRole, isStaff } from '../auth/actor.ts';
 import { subtreeIds } from '../org/org.repository.ts';
 import type { Part } from './appeal-machine.ts';
 
@@ -23,13 +23,18 @@ export const appealAccess = {
 /**
  * What a caller's appeal lists contain. Region roles (优化办, 回访, 督查, 领导) see the appeals of their region's subtree;
  * handlers see what their department (or a unit under it) leads or co-handles; an enterprise its own; administrators all (read-only).
+ * Every staff member also sees the appeals they entered on an enterprise's behalf (`enteredBy`: a cadre's visit, a hotline call).
  */
 export type AppealScope =
   | { kind: 'all' }
-  | { kind: 'regions'; regionUnitIds: string[]; departmentIds: string[] }
-  | { kind: 'departments'; departmentIds: string[] }
+  | { kind: 'regions'; regionUnitIds: string[]; departmentIds: string[]; enteredBy: string }
+  | { kind: 'departments'; departmentIds: string[]; enteredBy: string }
   | { kind: 'enterprise'; enterpriseId: string }
+  | { kind: 'entered'; enteredBy: string }
   | { kind: 'none' };
+
+/** Channels through which an enterprise submits itself; the rest are entered by staff on its behalf (import keeps the old ledger's people). */
+const selfServiceChannels = ['web', 'mobile', 'api', 'import'];
 
 const regionKinds = new Set(['city', 'district', 'township', 'village']);
 
@@ -52,21 +57,28 @@ export async function appealScopeFor(db: Executor, actor: Actor): Promise<Appeal
     if (region?.isRoot) return { kind: 'all' };
     if (region) {
       const departmentIds = hasRole(actor, 'handler') ? await subtreeIds(db, actor.orgUnitId) : [];
-      return { kind: 'regions', regionUnitIds: await subtreeIds(db, region.id), departmentIds };
+      return { kind: 'regions', regionUnitIds: await subtreeIds(db, region.id), departmentIds, enteredBy: actor.userId };
     }
   }
   if (hasRole(actor, 'admin')) return { kind: 'all' };
-  if (hasRole(actor, 'handler') && actor.orgUnitId) return { kind: 'departments', departmentIds: await subtreeIds(db, actor.orgUnitId) };
+  if (hasRole(actor, 'handler') && actor.orgUnitId) return { kind: 'departments', departmentIds: await subtreeIds(db, actor.orgUnitId), enteredBy: actor.userId };
   if (hasRole(actor, 'enterprise') && actor.enterpriseId) return { kind: 'enterprise', enterpriseId: actor.enterpriseId };
+  if (isStaff(actor)) return { kind: 'entered', enteredBy: actor.userId };
   return { kind: 'none' };
 }
 
 const uuidArray = (ids: readonly string[]) => sql<string[]>`${sql.val(ids)}::uuid[]`;
 
+/** Entered by this staff member on an enterprise's behalf; written as the partial index appeals_entered_by_staff_idx is. */
+const enteredByStaff = (eb: ExpressionBuilder<Database, 'appeals'>, userId: string) =>
+  eb.and([eb('appeals.submitted_by', '=', userId), eb('appeals.channel', 'not in', selfServiceChannels)]);
+
 /** The scope as a WHERE expression over `appeals` (aliased or not). */
 export function visibleTo(scope: AppealScope) {
   return (eb: ExpressionBuilder<Database, 'appeals'>) => {
     switch (scope.kind) {
+      case 'entered':
+        return enteredByStaff(eb, scope.enteredBy);
       case 'all':
         return eb.val(true);
       case 'none':
@@ -77,6 +89,7 @@ export function visibleTo(scope: AppealScope) {
         return eb.or([
           eb('appeals.lead_department_id', '=', eb.fn.any(uuidArray(scope.departmentIds))),
           eb(sql`appeals.co_department_ids`, '&&', uuidArray(scope.departmentIds)),
+          enteredByStaff(eb, scope.enteredBy),
         ]);
       case 'regions':
         return eb.or([
@@ -87,6 +100,7 @@ export function visibleTo(scope: AppealScope) {
                 eb(sql`appeals.co_department_ids`, '&&', uuidArray(scope.departmentIds)),
               ]
             : []),
+          enteredByStaff(eb, scope.enteredBy),
         ]);
     }
   };

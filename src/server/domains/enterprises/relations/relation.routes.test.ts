@@ -99,6 +99,21 @@ describe('visits', () => {
     expect(audit.map((a) => a.action).sort()).toEqual(['appeal.submit', 'relation.visit']);
   });
 
+  it('the cadre can open and find the appeal he raised, though it is not his department\'s; another department cannot', async () => {
+    const response = await t.call('POST', `/api/v1/relations/assignments/${ids.assignment}/visits`, {
+      ...as('handler-zjj'),
+      body: { visitedOn: today, findings: '企业反映税务申报系统卡顿', appeal: { title: '电子税务局申报卡顿', content: '走访中企业反映月末电子税务局申报页面经常卡顿，希望税务部门协调。', category: 'approval' } },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const { appeal } = response.json();
+    const opened = await t.call('GET', `/api/v1/appeals/${appeal.id}`, as('handler-zjj'));
+    expect(opened.statusCode).toBe(200);
+    expect(opened.json().abilities).not.toContain('sign');
+    const listed = (await t.call('GET', '/api/v1/appeals?pageSize=100', as('handler-zjj'))).json();
+    expect(listed.items.map((a: { id: string }) => a.id)).toContain(appeal.id);
+    expect((await t.call('GET', `/api/v1/appeals/${appeal.id}`, as('handler-swj'))).statusCode).toBe(404);
+  });
+
   it('when the visit cannot be stored, the appeal is not stored either', async () => {
     const count = async () => Number((await t.deps.db.selectFrom('appeals').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
     const visits = async () => Number((await t.deps.db.selectFrom('relation_visits').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
