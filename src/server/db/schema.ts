@@ -559,7 +559,43 @@ export interface PolicyDecisionsTable {
   decided_at: Generated<Date>;
 }
 
+export interface PolicyGrantsTable {
+  id: Generated<string>;
+  policy_id: string;
+  version: number;
+  content_hash: string;
+  enterprise_id: string;
+  as_of: string;
+  conditions: Json;
+  /** numeric(20,6) 万元 */
+  amount_wan: string;
+  rank: number;
+  status: Generated<'candidate' | 'approved' | 'excluded' | 'paid'>;
+  exclude_reason: string | null;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  created_at: Generated<Date>;
+}
+
+export interface PolicyPayoutsTable {
+  id: Generated<string>;
+  grant_id: string;
+  policy_id: string;
+  enterprise_id: string;
+  amount_wan: string;
+  /** YYYY-MM-DD */
+  paid_on: string;
+  reference: string;
+  issuing_department: string;
+  /** The enterprise's district (6 digits) when paid. */
+  district_code: string | null;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
 export interface Database {
+  policy_grants: PolicyGrantsTable;
+  policy_payouts: PolicyPayoutsTable;
   policies: PoliciesTable;
   policy_versions: PolicyVersionsTable;
   policy_decisions: PolicyDecisionsTable;

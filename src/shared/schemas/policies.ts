@@ -202,3 +202,79 @@ export const enterprisePolicyItem = z.object({
 export type EnterprisePolicyItem = z.infer<typeof enterprisePolicyItem>;
 export const enterprisePolicies = z.object({ asOf: z.string(), items: z.array(enterprisePolicyItem) });
 export type EnterprisePolicies = z.infer<typeof enterprisePolicies>;
+
+// 免申即享: grant candidates, bulk approval within the budget, exclusions, payouts, the payout ledger (兑付台账).
+export const grantStatuses = ['candidate', 'approved', 'excluded', 'paid'] as const;
+export type GrantStatus = (typeof grantStatuses)[number];
+
+export const createCandidatesBody = z.object({ asOf: businessDate.optional() }).optional();
+export const createCandidatesResult = z.object({
+  version: z.number().int(),
+  asOf: z.string(),
+  created: z.number().int(),
+  /** Already a grant of this policy (told once, granted once). */
+  existing: z.number().int(),
+  /** Eligible, but the formula's figure is missing or the amount is 0. */
+  noAmount: z.number().int(),
+});
+export type CreateCandidatesResult = z.infer<typeof createCandidatesResult>;
+
+export const grantView = z.object({
+  id: uuid,
+  rank: z.number().int(),
+  uscc: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  asOf: z.string(),
+  /** 万元 */
+  amount: z.string(),
+  status: z.enum(grantStatuses),
+  excludeReason: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  payout: z.object({ paidOn: z.string(), reference: z.string(), amount: z.string() }).nullable(),
+});
+export type GrantView = z.infer<typeof grantView>;
+
+export const listGrantsQuery = pageQuery.extend({ status: z.enum(grantStatuses).optional() });
+export const grantList = z.object({
+  total: z.number().int(),
+  items: z.array(grantView),
+  /** 万元: the policy's budget (null = none), approved + paid so far, and what remains. */
+  budget: z.string().nullable(),
+  committed: z.string(),
+  remaining: z.string().nullable(),
+});
+export type GrantList = z.infer<typeof grantList>;
+
+export const approveGrantsBody = z.object({
+  /** Candidates to approve; all candidates when absent. Approved in rank order. */
+  grantIds: z.array(uuid).min(1).max(10000).optional(),
+});
+export const approveGrantsResult = z.object({
+  approved: z.number().int(),
+  /** Left as candidates: the first that does not fit the remaining budget and every one after it in rank order. */
+  refused: z.array(z.object({ grantId: uuid, uscc: z.string(), amount: z.string(), reason: z.string() })),
+  committed: z.string(),
+  remaining: z.string().nullable(),
+});
+export type ApproveGrantsResult = z.infer<typeof approveGrantsResult>;
+
+export const excludeGrantBody = z.object({ reason: text(500) });
+export const payoutBody = z.object({ paidOn: businessDate, reference: text(100) });
+export const grantParams = z.object({ id: uuid, grantId: uuid });
+
+export const ledgerGroupings = ['policy', 'department', 'district', 'month'] as const;
+export const ledgerQuery = z.object({
+  groupBy: z.enum(ledgerGroupings).default('policy'),
+  from: businessDate.optional(),
+  to: businessDate.optional(),
+});
+export type LedgerQuery = z.infer<typeof ledgerQuery>;
+export const payoutLedger = z.object({
+  groupBy: z.enum(ledgerGroupings),
+  groups: z.array(z.object({ key: z.string(), label: z.string(), count: z.number().int(), total: z.string() })),
+  count: z.number().int(),
+  /** 万元 */
+  total: z.string(),
+});
+export type PayoutLedger = z.infer<typeof payoutLedger>;

@@ -1,4 +1,4 @@
-// Frozen migration: policies (issue 5) — the working copy, immutable published versions with their content hash, decisions with the data used; change_seq on the registry tables so every process's column store can catch up.
+// Frozen migration: policies (issue 5) — the working copy, immutable published versions with their content hash, decisions with the data used, automatic grants and payouts; change_seq on the registry tables so every process's column store can catch up.
 import { sql, type Kysely } from 'kysely';
 
 /** Key of the advisory lock writers of the registry hold shared while they take a change_seq (see registry_change_seq()). */
@@ -69,6 +69,46 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // An enterprise is told about a policy once, whatever the number of versions.
   await sql`CREATE UNIQUE INDEX policy_decisions_notice_once ON policy_decisions (policy_id, enterprise_id) WHERE kind = 'publish_notice'`.execute(db);
   await sql`CREATE INDEX policy_decisions_enterprise_idx ON policy_decisions (enterprise_id, decided_at DESC)`.execute(db);
+
+  // 免申即享: one grant per policy and enterprise, created from the eligible set with the version and the data used;
+  // approved in `rank` order within the budget; paid at most once (policy_payouts.grant_id is unique).
+  await sql`
+    CREATE TABLE policy_grants (
+      id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      policy_id uuid NOT NULL REFERENCES policies(id),
+      version integer NOT NULL,
+      content_hash text NOT NULL,
+      enterprise_id uuid NOT NULL REFERENCES enterprises(id),
+      as_of date NOT NULL,
+      conditions jsonb NOT NULL,
+      amount_wan numeric(20,6) NOT NULL CHECK (amount_wan > 0),
+      rank integer NOT NULL,
+      status text NOT NULL DEFAULT 'candidate' CHECK (status IN ('candidate', 'approved', 'excluded', 'paid')),
+      exclude_reason text,
+      decided_by uuid REFERENCES users(id),
+      decided_at timestamptz,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      UNIQUE (policy_id, enterprise_id),
+      UNIQUE (policy_id, rank),
+      FOREIGN KEY (policy_id, version) REFERENCES policy_versions (policy_id, version),
+      CHECK ((status = 'excluded') = (exclude_reason IS NOT NULL))
+    )`.execute(db);
+  await sql`CREATE INDEX policy_grants_status_idx ON policy_grants (policy_id, status, rank)`.execute(db);
+  await sql`
+    CREATE TABLE policy_payouts (
+      id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      grant_id uuid NOT NULL UNIQUE REFERENCES policy_grants(id),
+      policy_id uuid NOT NULL REFERENCES policies(id),
+      enterprise_id uuid NOT NULL REFERENCES enterprises(id),
+      amount_wan numeric(20,6) NOT NULL CHECK (amount_wan > 0),
+      paid_on date NOT NULL,
+      reference text NOT NULL,
+      issuing_department text NOT NULL,
+      district_code text,
+      recorded_by uuid REFERENCES users(id),
+      recorded_at timestamptz NOT NULL DEFAULT now()
+    )`.execute(db);
+  await sql`CREATE INDEX policy_payouts_paid_on_idx ON policy_payouts (paid_on)`.execute(db);
 
   // change_seq: every write of an enterprise, its figures or its tags takes the next value of one sequence, while
   // holding a shared advisory lock until commit. A process that gets the lock exclusively (pg_try_advisory_xact_lock)

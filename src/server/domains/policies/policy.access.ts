@@ -9,6 +9,10 @@ export const policyAccess = {
   'policy.publish': (actor: Actor) => hasRole(actor, 'admin', 'policy_officer'),
   /** Which enterprises a policy matches, near-misses, the live count of a rule. */
   'policy.matches': (actor: Actor) => isStaff(actor),
+  /** 免申即享: create candidates, approve in bulk, exclude, record payouts. */
+  'policy.grant': (actor: Actor) => hasRole(actor, 'admin', 'policy_officer'),
+  /** 兑付台账 and each policy's grants. */
+  'policy.ledger': (actor: Actor) => hasRole(actor, 'admin', 'policy_officer', 'leader', 'supervisor'),
 } as const;
 
 /** Drafts and withdrawn policies are seen by those who write them. */

@@ -22,6 +22,7 @@ import { authorize } from '../abilities.ts';
 import { businessDateOf } from '../calendar/working-days.ts';
 import { enterpriseScopeFor } from '../enterprises/enterprise.access.ts';
 import { findVisibleEnterprise } from '../enterprises/enterprise.repository.ts';
+import { grantRoutes } from './grant.routes.ts';
 import { createPolicy, policyView, publishPolicy, updatePolicy } from './manage-policies.ts';
 import { contentOfRow, listItemOf } from './policy-content.ts';
 import { checkRule, enterprisePolicies, policyMatches as matchesOf, publishPreview, ruleCheck } from './policy-evaluation.ts';
@@ -148,4 +149,6 @@ export function policyRoutes(app: FastifyInstance): void {
       return { asOf, items: await enterprisePolicies(db, enterprise.id, asOf) };
     },
   });
+
+  grantRoutes(app);
 }
