@@ -117,6 +117,14 @@ describe('免申即享', () => {
     const district = (await ledger('district')).groups[0];
     expect(district.key).toBe(expected[1].slice(2, 8));
     expect((await t.call('GET', '/api/v1/policy-payouts/ledger?groupBy=month&from=2027-01-01', { cookie: leader })).json()).toMatchObject({ count: 0, total: '0', groups: [] });
+    const csv = await t.call('GET', '/api/v1/policy-payouts/ledger.csv?from=2026-12-01', { cookie: leader });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('兑付日期,政策,文号,发文部门,统一社会信用代码,企业名称,区县,金额（万元）,凭证号');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`2026-12-01,免申即享测试奖励,湖测发〔2026〕9号,湖州市经济和信息化局,${expected[1]},`);
+    expect(lines[1].endsWith(',50,HZCZ-2026-0001')).toBe(true);
   });
 
   it('computes formula amounts with the cap, and refuses policies that are not automatic or not in force', async () => {

@@ -17,7 +17,7 @@ import {
 } from '../../../shared/schemas/policies.ts';
 import { authorize } from '../abilities.ts';
 import { businessDateOf } from '../calendar/working-days.ts';
-import { approveGrants, createCandidates, excludeGrant, listGrants, payoutLedger as ledgerOf, recordPayout } from './grants.ts';
+import { approveGrants, createCandidates, excludeGrant, listGrants, payoutLedger as ledgerOf, payoutLedgerCsv, recordPayout } from './grants.ts';
 import { findPolicy } from './policy.repository.ts';
 
 const done = z.object({ ok: z.literal(true) });
@@ -79,6 +79,19 @@ export function grantRoutes(app: FastifyInstance): void {
     handler: async ({ actor, db, query }) => {
       authorize(actor, 'policy.ledger');
       return ledgerOf(db, query);
+    },
+  });
+
+  app.defineRoute({
+    method: 'GET', url: '/api/v1/policy-payouts/ledger.csv', summary: '导出兑付台账 / every payout within [from, to] as CSV', tags: ['policies'], auth: true,
+    query: ledgerQuery,
+    handler: async ({ actor, db, query, reply }) => {
+      authorize(actor, 'policy.ledger');
+      const day = businessDateOf(clock.now());
+      reply.header('content-type', 'text/csv; charset=utf-8');
+      reply.header('content-disposition', `attachment; filename="payouts-${day}.csv"; filename*=UTF-8''${encodeURIComponent(`兑付台账_${day}.csv`)}`);
+      reply.header('cache-control', 'no-store');
+      return payoutLedgerCsv(db, query);
     },
   });
 }

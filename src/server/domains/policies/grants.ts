@@ -217,3 +217,25 @@ export async function payoutLedger(db: Executor, query: LedgerQuery): Promise<Pa
   });
   return { groupBy: query.groupBy, groups, count, total: fenText(total) };
 }
+
+const csvCell = (value: string | null): string => {
+  const text = value ?? '';
+  // A leading = + - @ would be read as a formula by spreadsheets.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** 兑付台账 export: one CSV line per payout within [from, to], oldest first, with a UTF-8 BOM for spreadsheet programs. */
+export async function payoutLedgerCsv(db: Executor, query: Pick<LedgerQuery, 'from' | 'to'>): Promise<string> {
+  const { rows } = await sql<{ paid_on: string; title: string; document_number: string; issuing_department: string; uscc: string; name: string; district_code: string | null; amount: string; reference: string }>`
+    SELECT pp.paid_on, p.title, p.document_number, pp.issuing_department, e.uscc, e.name, pp.district_code, pp.amount_wan::text AS amount, pp.reference
+      FROM policy_payouts pp JOIN policies p ON p.id = pp.policy_id JOIN enterprises e ON e.id = pp.enterprise_id
+     WHERE (${query.from ?? null}::date IS NULL OR pp.paid_on >= ${query.from ?? null}::date)
+       AND (${query.to ?? null}::date IS NULL OR pp.paid_on <= ${query.to ?? null}::date)
+     ORDER BY pp.paid_on, pp.recorded_at, e.uscc`.execute(db);
+  const header = ['兑付日期', '政策', '文号', '发文部门', '统一社会信用代码', '企业名称', '区县', '金额（万元）', '凭证号'];
+  const lines = rows.map((r) =>
+    [r.paid_on, r.title, r.document_number, r.issuing_department, r.uscc, r.name, r.district_code ? (findDivision(r.district_code)?.name ?? r.district_code) : '', canonicalWan(r.amount), r.reference].map(csvCell).join(','),
+  );
+  return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
+}
