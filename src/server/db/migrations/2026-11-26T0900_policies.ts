@@ -110,19 +110,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`CREATE INDEX policy_payouts_paid_on_idx ON policy_payouts (paid_on)`.execute(db);
 
-  // change_seq: every write of an enterprise, its figures or its tags takes the next value of one sequence, while
-  // holding a shared advisory lock until commit. A process that gets the lock exclusively (pg_try_advisory_xact_lock)
-  // knows no numbered change is still uncommitted, so it may advance its watermark to the highest visible number;
-  // otherwise it rereads from the old watermark next time. Nothing committed late is skipped.
+  // change_seq: every write of an enterprise, its figures or its tags takes the next value of one sequence (the column
+  // default on insert, a row trigger on an update that changes something), while the statement holds a shared advisory
+  // lock until commit (a statement trigger, taken before any row is numbered). A process that gets the lock exclusively
+  // (pg_try_advisory_lock) knows no numbered change is still uncommitted, so it may advance its watermark to the highest
+  // visible number; otherwise it rereads from the old watermark next time. Nothing committed late is skipped.
   await sql`CREATE SEQUENCE registry_change_seq`.execute(db);
   await sql.raw(`
-    CREATE FUNCTION registry_change_seq() RETURNS trigger LANGUAGE plpgsql AS $$
+    CREATE FUNCTION registry_change_lock() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       PERFORM pg_advisory_xact_lock_shared(${REGISTRY_CHANGE_LOCK});
+      RETURN NULL;
+    END $$`).execute(db);
+  await sql`
+    CREATE FUNCTION registry_change_seq() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
       NEW.change_seq := nextval('registry_change_seq');
       RETURN NEW;
-    END $$`).execute(db);
-  // A removed figure or tag row changes its enterprise: renumber the enterprise (its own trigger takes the lock).
+    END $$`.execute(db);
+  // A removed figure or tag row changes its enterprise: renumber the enterprise.
   await sql`
     CREATE FUNCTION registry_child_removed() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
@@ -130,9 +136,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       RETURN OLD;
     END $$`.execute(db);
   for (const table of ['enterprises', 'enterprise_figures', 'enterprise_tags']) {
+    // Rows existing before this migration keep 0: a store's first load reads everything.
     await sql.raw(`ALTER TABLE ${table} ADD COLUMN change_seq bigint NOT NULL DEFAULT 0`).execute(db);
+    await sql.raw(`ALTER TABLE ${table} ALTER COLUMN change_seq SET DEFAULT nextval('registry_change_seq')`).execute(db);
     await sql.raw(`CREATE INDEX ${table}_change_seq_idx ON ${table} (change_seq)`).execute(db);
-    await sql.raw(`CREATE TRIGGER ${table}_change_seq BEFORE INSERT OR UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION registry_change_seq()`).execute(db);
+    await sql.raw(`CREATE TRIGGER ${table}_change_lock BEFORE INSERT OR UPDATE OR DELETE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION registry_change_lock()`).execute(db);
+    await sql.raw(`CREATE TRIGGER ${table}_change_seq BEFORE UPDATE ON ${table} FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION registry_change_seq()`).execute(db);
   }
   for (const table of ['enterprise_figures', 'enterprise_tags']) {
     await sql.raw(`CREATE TRIGGER ${table}_removed AFTER DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION registry_child_removed()`).execute(db);

@@ -285,12 +285,29 @@ describe('the column store follows the registry', () => {
     await t.deps.db.connection().execute(async (conn) => {
       await sql`BEGIN`.execute(conn);
       await sql`UPDATE enterprise_figures SET revenue_wan = 6150.5 WHERE enterprise_id = ${id} AND year = 2025`.execute(conn);
-      await sql`UPDATE enterprises SET credit_rating = credit_rating WHERE id = ${other}`.execute(t.deps.db);
+      await sql`UPDATE enterprises SET registered_address = coalesce(registered_address, '') || '（更正）' WHERE id = ${other}`.execute(t.deps.db);
       expect(await check()).toBe(start - 1);
       await sql`COMMIT`.execute(conn);
     });
     expect(await check()).toBe(start);
     expect(start).toBe((await eligibleInSql(rule)).length);
+  });
+
+  it('numbers only updates that change something, and deleted figures through their enterprise', async () => {
+    const id = await enterpriseId();
+    const seqOf = async () => (await t.deps.db.selectFrom('enterprises').select('change_seq').where('id', '=', id).executeTakeFirstOrThrow()).change_seq;
+    const before = await seqOf();
+    await sql`UPDATE enterprises SET credit_rating = credit_rating WHERE id = ${id}`.execute(t.deps.db);
+    expect(await seqOf()).toBe(before);
+    const start = await check();
+    await sql`INSERT INTO enterprise_figures (enterprise_id, year, revenue_wan) VALUES (${id}, 2019, 1)`.execute(t.deps.db);
+    await sql`DELETE FROM enterprise_figures WHERE enterprise_id = ${id} AND year = 2025`.execute(t.deps.db);
+    expect(BigInt(await seqOf())).toBeGreaterThan(BigInt(before));
+    // Without 2025 figures the enterprise is pending, not eligible.
+    expect(await check()).toBe(start - 1);
+    await sql`INSERT INTO enterprise_figures (enterprise_id, year, headcount, revenue_wan, assets_wan, tax_wan) VALUES (${id}, 2025, 92, 6150.5, 3400, 205.3)`.execute(t.deps.db);
+    await sql`DELETE FROM enterprise_figures WHERE enterprise_id = ${id} AND year = 2019`.execute(t.deps.db);
+    expect(await check()).toBe(start);
   });
 
   it('leaves deregistered enterprises out', async () => {
