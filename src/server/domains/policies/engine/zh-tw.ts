@@ -23,6 +23,7 @@ export function toTraditional(text: string): string {
 const PHRASES: [string, string][] = [
   ['數據', '資料'],
   ['信息', '資訊'],
+  ['注冊', '註冊'],
 ];
 
 /** zh-TW text of a zh-CN server text: characters converted, then the few phrases Taiwan words differently. */
