@@ -39,6 +39,7 @@ import { relationRoutes } from './domains/enterprises/relations/relation.routes.
 import { greenCardRoutes } from './domains/enterprises/green-card/green-card.routes.ts';
 import { enterpriseAccountRoutes } from './domains/enterprises/accounts/account.routes.ts';
 import { referenceRoutes } from './domains/enterprises/reference/reference.routes.ts';
+import { policyRoutes } from './domains/policies/policy.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -185,6 +186,7 @@ export async function buildHttpApp(deps: Deps): Promise<FastifyInstance> {
   greenCardRoutes(app);
   enterpriseAccountRoutes(app);
   referenceRoutes(app);
+  policyRoutes(app);
 
   const openapi = buildOpenApi(routeRegistry, version);
   app.get('/api/openapi.json', async () => openapi);

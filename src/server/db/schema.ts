@@ -44,6 +44,8 @@ export interface EnterprisesTable {
   size_year: number | null;
   status: Generated<'active' | 'deregistered'>;
   updated_by: string | null;
+  /** Set by a trigger from registry_change_seq on every write (migration 2026-11-26T0900). */
+  change_seq: Generated<string>;
 }
 
 export interface EnterpriseFiguresTable {
@@ -57,6 +59,7 @@ export interface EnterpriseFiguresTable {
   source: Generated<'manual' | 'import' | 'enterprise'>;
   updated_at: Generated<Date>;
   updated_by: string | null;
+  change_seq: Generated<string>;
 }
 
 export interface EnterpriseTagsTable {
@@ -71,6 +74,7 @@ export interface EnterpriseTagsTable {
   note: string | null;
   revoked_at: NullableTimestamp;
   revoked_by: string | null;
+  change_seq: Generated<string>;
 }
 
 export interface UsersTable {
@@ -502,4 +506,97 @@ export interface Database {
   green_cards: GreenCardsTable;
   enterprise_members: EnterpriseMembersTable;
   enterprise_account_requests: EnterpriseAccountRequestsTable;
+}
+
+export interface PoliciesTable {
+  id: Generated<string>;
+  title: string;
+  document_number: string;
+  issuing_department: string;
+  responsible_unit_id: string | null;
+  contact_name: string;
+  contact_phone: string;
+  /** YYYY-MM-DD */
+  effective_from: string;
+  effective_until: string | null;
+  summary: string;
+  interpretation: Json;
+  clauses: Json;
+  benefit: Json;
+  mode: 'automatic' | 'application' | 'information';
+  /** numeric(20,6) 万元 as a decimal string */
+  budget_wan: string | null;
+  /** The working copy of the rule (what the next publish makes a version of). */
+  rule: Json;
+  status: Generated<'draft' | 'published' | 'withdrawn'>;
+  current_version: number | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PolicyVersionsTable {
+  policy_id: string;
+  version: number;
+  content_hash: string;
+  /** The published content (PolicyContent), immutable. */
+  content: Json;
+  published_at: Timestamp;
+  published_by: string | null;
+}
+
+export interface PolicyDecisionsTable {
+  id: Generated<string>;
+  policy_id: string;
+  version: number;
+  content_hash: string;
+  enterprise_id: string;
+  kind: 'publish_notice' | 'eligibility_check';
+  as_of: string;
+  verdict: 'eligible' | 'ineligible' | 'unknown';
+  /** [{id, result, actual}]: the data the decision used. */
+  conditions: Json;
+  decided_at: Generated<Date>;
+}
+
+export interface PolicyGrantsTable {
+  id: Generated<string>;
+  policy_id: string;
+  version: number;
+  content_hash: string;
+  enterprise_id: string;
+  as_of: string;
+  conditions: Json;
+  /** numeric(20,6) 万元 */
+  amount_wan: string;
+  rank: number;
+  status: Generated<'candidate' | 'approved' | 'excluded' | 'paid'>;
+  exclude_reason: string | null;
+  decided_by: string | null;
+  decided_at: NullableTimestamp;
+  created_at: Generated<Date>;
+}
+
+export interface PolicyPayoutsTable {
+  id: Generated<string>;
+  grant_id: string;
+  policy_id: string;
+  enterprise_id: string;
+  amount_wan: string;
+  /** YYYY-MM-DD */
+  paid_on: string;
+  reference: string;
+  issuing_department: string;
+  /** The enterprise's district (6 digits) when paid. */
+  district_code: string | null;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface Database {
+  policy_grants: PolicyGrantsTable;
+  policy_payouts: PolicyPayoutsTable;
+  policies: PoliciesTable;
+  policy_versions: PolicyVersionsTable;
+  policy_decisions: PolicyDecisionsTable;
 }

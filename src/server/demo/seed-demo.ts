@@ -9,6 +9,7 @@ import { recordAudit } from '../domains/audit/audit.repository.ts';
 import { createUser } from '../domains/users/manage-users.ts';
 import { seedDemoRouting } from './seed-demo-routing.ts';
 import { seedDemoEnterprises } from './seed-demo-enterprises.ts';
+import { seedDemoPolicies } from './seed-demo-policies.ts';
 import { seedDemoRelations } from '../domains/enterprises/relations/demo-relations.ts';
 import {
   cityDepartments,
@@ -108,6 +109,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'clock' | 'hasher' | 'log
   });
 
   await seedDemoRelations(deps);
+  await seedDemoPolicies(deps);
   deps.log.info({ units, users: demoUsers.length, villages: villages.length }, 'demo city loaded');
   return { units, users: demoUsers.length };
 }

@@ -12,8 +12,9 @@ import { relationAccess } from './enterprises/relations/relation.access.ts';
 import { greenCardAccess } from './enterprises/green-card/green-card.access.ts';
 import { enterpriseAccountAccess } from './enterprises/accounts/account.access.ts';
 import { enterpriseImportAccess } from './enterprises/import/import.access.ts';
+import { policyAccess } from './policies/policy.access.ts';
 
-const actions = { ...appealAccess, ...authAccess, ...auditAccess, ...calendarAccess, ...enterpriseAccess, ...orgAccess, ...userAccess, ...relationAccess, ...greenCardAccess, ...enterpriseAccountAccess, ...enterpriseImportAccess };
+const actions = { ...appealAccess, ...authAccess, ...auditAccess, ...calendarAccess, ...enterpriseAccess, ...orgAccess, ...userAccess, ...relationAccess, ...greenCardAccess, ...enterpriseAccountAccess, ...enterpriseImportAccess, ...policyAccess };
 
 export type Action = keyof typeof actions;
 

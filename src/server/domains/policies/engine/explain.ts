@@ -1,7 +1,8 @@
-// Explanation texts from per-condition results (row or columnar — the same shape): "符合 5/6 项；未满足：上年营业收入 ≥ 2000 万元（贵企业 2025 年为 1500 万元）", in zh and en.
+// Explanation texts from per-condition results (row or columnar — the same shape): "符合 5/6 项；未满足：上年营业收入 ≥ 2000 万元（贵企业 2025 年为 1500 万元）", in zh, zh-TW and en.
 import { ATTRIBUTE_NAMES } from '../../../../shared/rules/rule-language.ts';
 import { UNKNOWN, type CompiledRule } from './compile.ts';
 import type { ActualValue, RowEvaluation } from './row-evaluator.ts';
+import { zhTW } from './zh-tw.ts';
 
 const FIGURE_NAMES: Record<string, { zh: string; en: string }> = {
   headcount: { zh: '从业人员', en: 'headcount' },
@@ -49,6 +50,8 @@ export interface Explanation {
   /** Conditions that could not be decided (data missing). */
   pending: { id: string; label: string; actual: string }[];
   zh: string;
+  /** The zh text in traditional characters (labels converted by the table of zh-tw.ts). */
+  'zh-TW': string;
   en: string;
 }
 
@@ -80,5 +83,12 @@ export function explain(compiled: CompiledRule, evaluation: RowEvaluation, descr
   const enParts = [`meets ${met} of ${total}`];
   if (unmetEn.length) enParts.push(`not met: ${unmetEn.join('; ')}`);
   if (pendingEn.length) enParts.push(`data pending: ${pendingEn.join('; ')}`);
-  return { met, total, unmet, pending, zh: zhParts.join('；'), en: enParts.join('; ') };
+  const zh = zhParts.join('；');
+  // Converted on first read: the one-enterprise → all-policies path builds hundreds of explanations it may not show.
+  return {
+    met, total, unmet, pending, zh, en: enParts.join('; '),
+    get 'zh-TW'() {
+      return zhTW(zh);
+    },
+  };
 }
