@@ -130,7 +130,7 @@ export function processesOfTree(rootPid) {
     try {
       const text = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      stats.set(Number(entry), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / tick, name: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')) });
+      stats.set(Number(entry), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / tick, system: Number(fields[12]) / tick, name: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')) });
     } catch {}
   }
   const inTree = (pid) => {
@@ -140,13 +140,20 @@ export function processesOfTree(rootPid) {
   return [...stats].filter(([pid]) => inTree(pid)).map(([pid, s]) => ({ pid, ...s }));
 }
 
-/** CPU seconds used so far by a process (`own`) and by all its live descendants together. */
+/** CPU seconds used so far by a process (`own`) and by all its live descendants together, and the kernel's part of each (`…System`). */
 export function cpuSecondsOfTree(rootPid) {
   let own = 0;
   let descendants = 0;
+  let ownSystem = 0;
+  let descendantsSystem = 0;
   for (const p of processesOfTree(rootPid)) {
-    if (p.pid === rootPid) own = p.cpu;
-    else descendants += p.cpu;
+    if (p.pid === rootPid) {
+      own = p.cpu;
+      ownSystem = p.system;
+    } else {
+      descendants += p.cpu;
+      descendantsSystem += p.system;
+    }
   }
-  return { own, descendants };
+  return { own, descendants, ownSystem, descendantsSystem };
 }
