@@ -54,6 +54,7 @@ export const en: Messages = {
     submit: 'Sign in',
     usernameRequired: 'Please enter your username',
     passwordRequired: 'Please enter your password',
+    registerEnterprise: 'First time here as an enterprise? Apply for an enterprise account',
     invalidCredentials: 'Wrong username or password. Please try again.',
     locked: 'Too many failed attempts: the account is locked for a while.',
   },

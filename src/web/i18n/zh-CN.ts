@@ -52,6 +52,7 @@ export const zhCN = {
     submit: '登录',
     usernameRequired: '请输入用户名',
     passwordRequired: '请输入密码',
+    registerEnterprise: '企业首次使用？申请企业账号',
     invalidCredentials: '用户名或密码不正确，请重新输入。',
     locked: '登录失败次数过多，账号已暂时锁定。',
   },

@@ -54,6 +54,7 @@ export const zhTW: Messages = {
     submit: '登入',
     usernameRequired: '請輸入帳號',
     passwordRequired: '請輸入密碼',
+    registerEnterprise: '企業首次使用？申請企業帳號',
     invalidCredentials: '帳號或密碼不正確，請重新輸入。',
     locked: '登入失敗次數過多，帳號已暫時鎖定。',
   },

@@ -1,10 +1,10 @@
-// The login page: product name and tagline, username + password, language and care-mode switches.
+// The login page: product name and tagline, username + password, language and care-mode switches, the way to an enterprise account.
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { MeResponse } from '../../../shared/schemas/index.ts';
 import { isApiError } from '../../lib/api.ts';
 import { errorMessage } from '../../lib/error-message.ts';
@@ -92,6 +92,11 @@ export default function LoginPage() {
               {tc('login.submit')}
             </Button>
           </Form>
+          <Flex justify="center" style={{ marginTop: 16 }}>
+            <Link to="/register/enterprise" data-testid="login-register-enterprise">
+              {tc('login.registerEnterprise')}
+            </Link>
+          </Flex>
         </Card>
       </Flex>
     </Flex>
