@@ -8,6 +8,7 @@ import * as auditChains from './2026-11-25T0800_audit_chains.ts';
 import * as enterpriseRegistry from './2026-11-25T0900_enterprise_registry.ts';
 import * as enterpriseRelations from './2026-11-25T1000_enterprise_relations.ts';
 import * as enterpriseSearchIndexes from './2026-11-25T1100_enterprise_search_indexes.ts';
+import * as enterpriseSearchSpeed from './2026-11-26T1000_enterprise_search_speed.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T1800_foundation': foundation,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T0900_enterprise_registry': enterpriseRegistry,
   '2026-11-25T1000_enterprise_relations': enterpriseRelations,
   '2026-11-25T1100_enterprise_search_indexes': enterpriseSearchIndexes,
+  '2026-11-26T1000_enterprise_search_speed': enterpriseSearchSpeed,
 };

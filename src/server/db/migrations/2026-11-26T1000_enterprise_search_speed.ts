@@ -1,0 +1,27 @@
+// Frozen migration: registry search at a million enterprises — the name index covers the list filters and the filter indexes carry the id, so counting, joining with tags and paging in name order read indexes only.
+import { sql, type Kysely } from 'kysely';
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  // Building four indexes over a million rows: sort in memory rather than in temporary files (this transaction only).
+  await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(db);
+  // Paging a broad filter in name order walks this index; with the filter columns included, the walk checks them on the
+  // index entries (an index-only scan) instead of reading a table row per entry: a city with 1,767 enterprises among a
+  // million walked 25,800 entries, 26,000 buffers and 87 ms as an index scan, 331 buffers and 2.6 ms index-only.
+  // It replaces the plain name index (same leading column, so every ORDER BY name still uses it).
+  await sql`DROP INDEX enterprises_name_idx`.execute(db);
+  await sql`CREATE INDEX enterprises_name_list_idx ON enterprises (name, id) INCLUDE (division_code, industry_code, size_class, status)`.execute(db);
+  // The filter indexes with the id appended: the matches up to the count cap (and an industry's ids for the hash join with
+  // a tag's holders) come from an index-only scan that stops at the cap, instead of a bitmap over every match and then
+  // the table's pages (a county 974 → 11 buffers; industry 61 + a tag 19,000 → 480 buffers). They replace the
+  // single-column indexes on the same columns, so the number of indexes an import maintains does not grow.
+  await sql`DROP INDEX enterprises_division_idx`.execute(db);
+  await sql`CREATE INDEX enterprises_division_id_idx ON enterprises (division_code text_pattern_ops, id)`.execute(db);
+  await sql`DROP INDEX enterprises_industry_idx`.execute(db);
+  await sql`CREATE INDEX enterprises_industry_id_idx ON enterprises (industry_code text_pattern_ops, id)`.execute(db);
+  await sql`DROP INDEX enterprises_size_idx`.execute(db);
+  await sql`CREATE INDEX enterprises_size_id_idx ON enterprises (size_class, id)`.execute(db);
+}
+
+export async function down(): Promise<void> {
+  throw new Error('frozen migrations are not reversed; restore from backup instead');
+}
