@@ -22,6 +22,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX enterprises_industry_id_idx ON enterprises (industry_code text_pattern_ops) INCLUDE (id)`.execute(db);
   await sql`DROP INDEX enterprises_size_idx`.execute(db);
   await sql`CREATE INDEX enterprises_size_id_idx ON enterprises (size_class) INCLUDE (id)`.execute(db);
+  // Index-only scans read the table for every entry on a page not yet marked all-visible, and only VACUUM marks pages.
+  // Insert-driven autovacuum waits by default for 20% new rows: after a million-row import the last ~170,000 rows stayed
+  // unmarked (industry 54 + a tag: 23,900 buffers instead of 1,100). At 1% it follows an import about once a minute, and
+  // each pass reads only the pages added since the last one.
+  await sql`ALTER TABLE enterprises SET (autovacuum_vacuum_insert_scale_factor = 0.01)`.execute(db);
+  await sql`ALTER TABLE enterprise_tags SET (autovacuum_vacuum_insert_scale_factor = 0.01)`.execute(db);
 }
 
 export async function down(): Promise<void> {
