@@ -31,8 +31,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Division prefixes are estimated from division_code's histogram; at the default 100 buckets every city or county
   // prefix came out at ~97 rows (city 1306 holds 8,693), so a name piece within a city walked the city's rows (8,736
   // buffers) instead of intersecting the trigram bitmap (75). 300 buckets estimate cities within a factor of two (1306:
-  // 6,666; 2202: 3,544 for 3,538); ANALYZE samples
-  // 90,000 rows instead of 30,000 (1.1 → 4.4 s on the loaded machine at a million rows).
+  // 6,666; 2202: 3,544 for 3,538); ANALYZE samples 90,000 rows instead of 30,000 (1.1 → 4.4 s on the loaded machine
+  // at a million rows).
   await sql`ALTER TABLE enterprises ALTER COLUMN division_code SET STATISTICS 300`.execute(db);
   await sql`ANALYZE enterprises (division_code)`.execute(db);
 }
