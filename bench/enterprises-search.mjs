@@ -77,7 +77,7 @@ try {
     at: new Date().toISOString(),
     dataDir: path.relative(root, dataDir),
     database: sizes[0],
-    request: 'GET /api/v1/enterprises?…&pageSize=20 as dispatcher (items + total capped at 10,000)',
+    request: 'GET /api/v1/enterprises?…&pageSize=20 as dispatcher (items + total capped at 1,000)',
     httpMs: overall,
     byKind: Object.fromEntries(Object.entries(perKind).map(([k, v]) => [k, summary(v)])),
     slowest: slowest.slice(0, 8),

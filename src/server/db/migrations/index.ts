@@ -9,6 +9,7 @@ import * as enterpriseRegistry from './2026-11-25T0900_enterprise_registry.ts';
 import * as enterpriseRelations from './2026-11-25T1000_enterprise_relations.ts';
 import * as enterpriseSearchIndexes from './2026-11-25T1100_enterprise_search_indexes.ts';
 import * as policies from './2026-11-26T0900_policies.ts';
+import * as enterpriseSearchSpeed from './2026-11-26T1000_enterprise_search_speed.ts';
 import * as appealsEnteredByStaff from './2026-11-26T1100_appeals_entered_by_staff.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T1000_enterprise_relations': enterpriseRelations,
   '2026-11-25T1100_enterprise_search_indexes': enterpriseSearchIndexes,
   '2026-11-26T0900_policies': policies,
+  '2026-11-26T1000_enterprise_search_speed': enterpriseSearchSpeed,
   '2026-11-26T1100_appeals_entered_by_staff': appealsEnteredByStaff,
 };
