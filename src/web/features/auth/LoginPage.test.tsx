@@ -20,7 +20,7 @@ afterEach(() => {
 function renderLogin() {
   return render(
     <QueryClientProvider client={new QueryClient()}>
-      <PreferencesProvider>
+      <PreferencesProvider remote={{ isSignedIn: () => false, save: () => {} }}>
         <MemoryRouter initialEntries={['/login']}>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
