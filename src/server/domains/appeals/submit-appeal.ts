@@ -1,6 +1,6 @@
 // Intake: an appeal from any channel becomes a row with its accept clock running, a first timeline event and an audit event, in one transaction.
 import { sql, type Transaction } from 'kysely';
-import { inTransaction } from '../../db/transaction.ts';
+import { inTransaction, type Executor } from '../../db/transaction.ts';
 import type { AppealRow, Database } from '../../db/schema.ts';
 import type { RequestContext } from '../../http/context.ts';
 import type { AppealView, CreateAppealBody } from '../../../shared/schemas/appeals.ts';
@@ -22,28 +22,32 @@ export async function submitAppeal(deps: AppealDeps, ctx: RequestContext, actor:
     const { seq, id, name, division_code } = found[0]!;
     const enterprise = id && name ? { id, name, division_code } : undefined;
     const rows = intakeRows(plan, enterprise, seq);
-    const row = await trx
-      .with('a', (db) => db.insertInto('appeals').values(rows.appeal).returningAll())
-      .with('e', (db) => db.insertInto('appeal_events').values(rows.event))
-      .selectFrom('a')
-      .selectAll()
-      .executeTakeFirstOrThrow();
-    const view = await afterIntake(trx, plan, row, enterprise);
+    await trx
+      .with('a', (db) => db.insertInto('appeals').values(rows.appeal))
+      .insertInto('appeal_events')
+      .values(rows.event)
+      .execute();
+    const row = rows.row;
+    await notifyIntake(trx, plan, row);
+    const view = await intakeView(trx, plan, row, enterprise);
     // The audit append serialises writers on its chain until commit, so it goes last.
     await recordAudit(trx, ctx, { action: 'appeal.submit', entityType: 'appeal', entityId: row.id, before: null, after: intakeAuditAfter(plan, row.number) }, plan.at);
     return view;
   });
 }
 
-/** Inside the intake's transaction, once the row exists: the urgent alert and the view the submitter gets back. */
-export async function afterIntake(trx: Transaction<Database>, plan: IntakePlan, row: AppealRow, enterprise: IntakeEnterprise | undefined): Promise<AppealView> {
-  // Dispatchers work from the triage queue; only urgent appeals interrupt them.
-  if (plan.urgency === 'urgent' && !plan.quiet) await notifyAppealEvent(trx, { appeal: row, action: 'submitted', actorId: plan.actor.userId, at: plan.at });
-  return loadAppealView(trx, plan.actor, row, plan.at, plan.trusted ? { kind: 'all' } : undefined, {
+/** The view the submitter gets back (reads nothing for an enterprise; a staff member's scope may be looked up). */
+export function intakeView(db: Executor, plan: IntakePlan, row: AppealRow, enterprise: IntakeEnterprise | undefined): Promise<AppealView> {
+  return loadAppealView(db, plan.actor, row, plan.at, plan.trusted ? { kind: 'all' } : undefined, {
     names: { categoryCode: plan.category?.code ?? null, enterpriseName: enterprise?.name ?? null, leadDepartmentName: null },
     extras: { pending: null, unreachedAttempts: 0 },
     calendar: plan.calendar,
   });
+}
+
+/** Once the row is written: dispatchers work from the triage queue, so only urgent appeals interrupt them. */
+export async function notifyIntake(trx: Transaction<Database>, plan: IntakePlan, row: AppealRow): Promise<void> {
+  if (plan.urgency === 'urgent' && !plan.quiet) await notifyAppealEvent(trx, { appeal: row, action: 'submitted', actorId: plan.actor.userId, at: plan.at });
 }
 
 export type { IntakeRows };

@@ -6,7 +6,7 @@ import { verifyAuditChain } from '../../audit/audit.repository.ts';
 import { systemContext } from '../../../http/context.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { IntakeBatcher, intakeBatcherFor } from './intake-batcher.ts';
-import { planIntake } from './intake-plan.ts';
+import { intakeRows, planIntake } from './intake-plan.ts';
 
 let t: TestApp;
 let enterprise: string;
@@ -71,6 +71,28 @@ describe('batched intake over HTTP', () => {
     // The refused request's key was released: the corrected request under the same key goes through.
     const retried = await post(dispatcher, staffBody(1), 'mixed-1');
     expect(retried.statusCode).toBe(201);
+  });
+});
+
+describe('answers without RETURNING', () => {
+  it('the row built in node for the answer is the row the database stores, column for column', async () => {
+    const db = t.deps.db;
+    const dispatcherRow = await db.selectFrom('users').select(['id', 'username', 'display_name', 'org_unit_id']).where('username', '=', 'dispatcher').executeTakeFirstOrThrow();
+    const enterpriseId = (await db.selectFrom('users').select('enterprise_id').where('username', '=', 'enterprise').executeTakeFirstOrThrow()).enterprise_id!;
+    const actor: Actor = { userId: dispatcherRow.id, username: dispatcherRow.username, displayName: dispatcherRow.display_name, roles: ['dispatcher'], orgUnitId: dispatcherRow.org_unit_id, enterpriseId: null, sessionId: null, tokenId: null };
+    const bodies = [
+      { ...body(500), channel: 'hotline_12345', enterpriseId, urgency: 'urgent', contactName: '王经理', contactPhone: '13857201234', sourceNote: '12345 转办' },
+      { ...body(501), channel: 'letter', category: undefined, divisionCode: '330502' },
+    ];
+    for (const b of bodies) {
+      const plan = await planIntake(db, new Date(), actor, b as never);
+      const seq = (await sql<{ n: string }>`SELECT nextval('appeal_number_seq')::text AS n`.execute(db)).rows[0]!.n;
+      const enterprise = plan.enterpriseId ? await db.selectFrom('enterprises').select(['id', 'name', 'division_code']).where('id', '=', plan.enterpriseId).executeTakeFirst() : undefined;
+      const rows = intakeRows(plan, enterprise, seq);
+      await db.insertInto('appeals').values(rows.appeal).execute();
+      const stored = await db.selectFrom('appeals').selectAll().where('id', '=', plan.id).executeTakeFirstOrThrow();
+      expect(rows.row).toEqual(stored);
+    }
   });
 });
 

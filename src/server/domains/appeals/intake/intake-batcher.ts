@@ -1,12 +1,12 @@
 // Group commit for HTTP intake: submissions that arrive while earlier ones are being written share the next transaction, so a busy intake pays one set of round trips and one commit per batch instead of per appeal.
 import { sql, type Kysely, type QueryCreator, type Transaction } from 'kysely';
-import type { AppealRow, Database } from '../../../db/schema.ts';
+import type { Database } from '../../../db/schema.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { AppError } from '../../../http/errors.ts';
 import { replay, type IdempotencyClaim, type Outcome } from '../../../http/idempotency.ts';
 import { chainAuditEntries, chainsOf, insertAuditCte, updateHeadsCte, type AuditEntry, type AuditRowsCreator } from '../../audit/audit.repository.ts';
-import { afterIntake } from '../submit-appeal.ts';
+import { intakeView, notifyIntake } from '../submit-appeal.ts';
 import { intakeAuditAfter, intakeRows, type IntakeEnterprise, type IntakePlan, type IntakeRows } from './intake-plan.ts';
 
 interface IntakeJob {
@@ -115,9 +115,9 @@ export class IntakeBatcher {
 }
 
 /**
- * Three statements however large the batch: (1) claim the keys, read the enterprises, lock the audit chains' heads and
- * draw the numbers; (2) insert the appeals, their first events, the audit events and the new chain heads; (3) store
- * each key's answer (and release the keys of refused submissions).
+ * Two statements however large the batch: (1) claim the keys, read the enterprises, lock the audit chains' heads and
+ * draw the numbers; (2) insert the appeals, their first events, the audit events, the new chain heads and each key's
+ * answer (and release the keys of refused submissions).
  */
 async function writeBatch(trx: Transaction<Database>, batch: readonly IntakeJob[]): Promise<JobResult[]> {
   const audits: AuditEntry[] = batch.map(({ plan, ctx }) => ({ ctx, at: plan.at, input: { action: 'appeal.submit', entityType: 'appeal', entityId: plan.id, before: null, after: null } }));
@@ -141,34 +141,56 @@ async function writeBatch(trx: Transaction<Database>, batch: readonly IntakeJob[
     }
   });
 
-  const created = new Map<string, AppealRow>();
+  // The answers are made from the rows as they will be stored, so they go into the same statement as the rows.
+  const answers: { claim: IdempotencyClaim; outcome: Outcome }[] = [];
+  for (const { index, rows, enterprise } of accepted) {
+    const job = batch[index]!;
+    const outcome = { status: 201, body: await intakeView(trx, job.plan, rows.row, enterprise) };
+    results[index] = { kind: 'created', outcome };
+    if (job.claim) answers.push({ claim: job.claim, outcome });
+  }
+  const released = batch.flatMap((job, i) => (job.claim && results[i]?.kind === 'refused' ? [job.claim] : []));
   if (accepted.length > 0) {
     const audit = chainAuditEntries(
       accepted.map(({ index }) => audits[index]!),
       accepted.map(({ index }) => chains[index]!),
       heads,
     );
-    const rows = await trx
-      .with('a', (db) => db.insertInto('appeals').values(accepted.map((a) => a.rows.appeal)).returningAll())
+    await trx
+      .with('a', (db) => db.insertInto('appeals').values(accepted.map((a) => a.rows.appeal)))
       .with('e', (db) => db.insertInto('appeal_events').values(accepted.map((a) => a.rows.event)))
       .with('audit_rows', (db) => insertAuditCte(db as unknown as QueryCreator<Database>, audit))
       .with('heads', (db) => updateHeadsCte(db as unknown as AuditRowsCreator, audit))
-      .selectFrom('a')
-      .selectAll()
+      .with('answers', (db) => storeAnswers(db as unknown as QueryCreator<Database>, answers) as never)
+      .with('released', (db) => releaseKeys(db as unknown as QueryCreator<Database>, released) as never)
+      .selectFrom('audit_rows')
+      .select('id')
       .execute();
-    for (const row of rows) created.set(row.id, row);
+    for (const { index, rows } of accepted) await notifyIntake(trx, batch[index]!.plan, rows.row);
+  } else if (released.length > 0) {
+    await releaseKeys(trx, released).execute();
   }
-
-  const answers: { claim: IdempotencyClaim; outcome: Outcome }[] = [];
-  for (const { index, enterprise } of accepted) {
-    const job = batch[index]!;
-    const outcome = { status: 201, body: await afterIntake(trx, job.plan, created.get(job.plan.id)!, enterprise) };
-    results[index] = { kind: 'created', outcome };
-    if (job.claim) answers.push({ claim: job.claim, outcome });
-  }
-  const released = batch.flatMap((job, i) => (job.claim && results[i]?.kind === 'refused' ? [job.claim] : []));
-  await storeAnswersAndRelease(trx, answers, released);
   return results as JobResult[];
+}
+
+/** Each claimed key's answer (a no-op statement when there are none, so it can always sit in the batch's statement). */
+function storeAnswers(db: QueryCreator<Database>, answers: readonly { claim: IdempotencyClaim; outcome: Outcome }[]) {
+  const values = answers.length
+    ? sql.join(answers.map(({ claim, outcome }) => sql`(${claim.scope}, ${claim.key}, ${outcome.status}::int, ${JSON.stringify(outcome.body)}::jsonb)`))
+    : sql`(NULL::text, NULL::text, NULL::int, NULL::jsonb)`;
+  return db
+    .updateTable('idempotency_keys')
+    .from(sql<{ scope: string; key: string; status: number; response: unknown }>`(SELECT * FROM (VALUES ${values}) AS x(scope, key, status, response))`.as('v'))
+    .set({ status_code: sql<number>`v.status`, response: sql<string>`v.response` })
+    .whereRef('idempotency_keys.scope', '=', 'v.scope')
+    .whereRef('idempotency_keys.key', '=', 'v.key');
+}
+
+/** Gives back the keys of refused submissions, so the corrected request can use them. */
+function releaseKeys(db: QueryCreator<Database>, released: readonly IdempotencyClaim[]) {
+  return db
+    .deleteFrom('idempotency_keys')
+    .where((eb) => (released.length ? eb.or(released.map((c) => eb.and([eb('scope', '=', c.scope), eb('key', '=', c.key)]))) : eb.val(false)));
 }
 
 /** One round trip: claims, enterprises, locked heads, one number per submission. */
@@ -200,20 +222,6 @@ async function prepareBatch(trx: Transaction<Database>, batch: readonly IntakeJo
     else numbers.push(row.a);
   }
   return { claimed, enterprises, heads, numbers };
-}
-
-async function storeAnswersAndRelease(trx: Transaction<Database>, answers: readonly { claim: IdempotencyClaim; outcome: Outcome }[], released: readonly IdempotencyClaim[]) {
-  if (released.length > 0) {
-    await trx
-      .deleteFrom('idempotency_keys')
-      .where((eb) => eb.or(released.map((c) => eb.and([eb('scope', '=', c.scope), eb('key', '=', c.key)]))))
-      .execute();
-  }
-  if (answers.length === 0) return;
-  const values = sql.join(answers.map(({ claim, outcome }) => sql`(${claim.scope}, ${claim.key}, ${outcome.status}::int, ${JSON.stringify(outcome.body)}::jsonb)`));
-  await sql`UPDATE idempotency_keys k SET status_code = v.status, response = v.response
-    FROM (VALUES ${values}) AS v(scope, key, status, response)
-    WHERE k.scope = v.scope AND k.key = v.key`.execute(trx);
 }
 
 const batchers = new WeakMap<Kysely<Database>, IntakeBatcher>();

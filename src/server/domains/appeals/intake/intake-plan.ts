@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../../db/transaction.ts';
 import type { InsertObject } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
+import type { AppealRow, Database } from '../../../db/schema.ts';
 import { AppError, invalid } from '../../../http/errors.ts';
 import type { CreateAppealBody } from '../../../../shared/schemas/appeals.ts';
 import type { WorkingCalendar } from '../../calendar/working-days.ts';
@@ -68,6 +68,8 @@ export async function planIntake(db: Executor, now: Date, actor: Actor, body: Cr
 export interface IntakeRows {
   appeal: InsertObject<Database, 'appeals'>;
   event: InsertObject<Database, 'appeal_events'>;
+  /** The row as the database will hold it (the columns not inserted take their defaults), so the answer needs no RETURNING. */
+  row: AppealRow;
 }
 
 /** SQ + the Beijing date of submission + the sequence number, at least 6 digits (never cut: past 999999 it grows). */
@@ -85,32 +87,34 @@ export function intakeRows(plan: IntakePlan, enterprise: IntakeEnterprise | unde
   const durations = stageDurations(ref, categoryId, plan.urgency);
   const cal = clockCalendar(plan.calendar);
   const acceptDue = dueAfter(cal, at, durations.accept);
+  const appeal = {
+    id,
+    number: appealNumber(at, sequence),
+    title: body.title,
+    content: body.content,
+    status: 'submitted',
+    channel: body.channel,
+    source_note: body.sourceNote ?? null,
+    category_id: categoryId,
+    urgency: plan.urgency,
+    enterprise_id: plan.enterpriseId,
+    contact_name: body.contactName ?? null,
+    contact_phone: body.contactPhone ?? null,
+    region_unit_id: regionId,
+    district_unit_id: districtId,
+    submitted_at: at,
+    submitted_by: actor.userId,
+    suggested_department_id: suggestDepartment(ref, categoryId, divisionCode),
+    accept_started_at: at,
+    accept_due_at: acceptDue,
+    next_due_at: acceptDue,
+    terms: appealTerms(body.title, body.content),
+    created_at: at,
+    updated_at: at,
+  };
   return {
-    appeal: {
-      id,
-      number: appealNumber(at, sequence),
-      title: body.title,
-      content: body.content,
-      status: 'submitted',
-      channel: body.channel,
-      source_note: body.sourceNote ?? null,
-      category_id: categoryId,
-      urgency: plan.urgency,
-      enterprise_id: plan.enterpriseId,
-      contact_name: body.contactName ?? null,
-      contact_phone: body.contactPhone ?? null,
-      region_unit_id: regionId,
-      district_unit_id: districtId,
-      submitted_at: at,
-      submitted_by: actor.userId,
-      suggested_department_id: suggestDepartment(ref, categoryId, divisionCode),
-      accept_started_at: at,
-      accept_due_at: acceptDue,
-      next_due_at: acceptDue,
-      terms: appealTerms(body.title, body.content),
-      created_at: at,
-      updated_at: at,
-    },
+    appeal,
+    row: { ...columnDefaults(), ...appeal },
     event: {
       appeal_id: id,
       at,
@@ -124,6 +128,52 @@ export function intakeRows(plan: IntakePlan, enterprise: IntakeEnterprise | unde
     },
   };
 }
+
+/** A new appeal's columns that intake leaves to their defaults (migration 2026-11-24T0900), as the database returns them. */
+const columnDefaults = (): Omit<AppealRow, 'id' | 'number' | 'title' | 'content' | 'status' | 'channel' | 'source_note' | 'category_id' | 'urgency' | 'enterprise_id' | 'contact_name' | 'contact_phone' | 'region_unit_id' | 'district_unit_id' | 'submitted_at' | 'submitted_by' | 'suggested_department_id' | 'accept_started_at' | 'accept_due_at' | 'next_due_at' | 'terms' | 'created_at' | 'updated_at'> => ({
+  lead_department_id: null,
+  co_department_ids: [],
+  handler_id: null,
+  round: 0,
+  return_count: 0,
+  reopen_count: 0,
+  extension_days: 0,
+  reject_reason: null,
+  merged_into_id: null,
+  paused_at: null,
+  paused_ms: '0',
+  reply_content: null,
+  resolution: null,
+  replied_at: null,
+  follow_up_at: null,
+  follow_up_reached: null,
+  follow_up_resolved: null,
+  follow_up_rating: null,
+  enterprise_rating: null,
+  enterprise_rated_at: null,
+  rating: null,
+  closed_at: null,
+  supervised: false,
+  version: 1,
+  accept_met_at: null,
+  accept_overdue: null,
+  accept_used_ms: null,
+  sign_started_at: null,
+  sign_due_at: null,
+  sign_met_at: null,
+  sign_overdue: null,
+  sign_used_ms: null,
+  reply_started_at: null,
+  reply_due_at: null,
+  reply_met_at: null,
+  reply_overdue: null,
+  reply_used_ms: null,
+  follow_up_started_at: null,
+  follow_up_due_at: null,
+  follow_up_met_at: null,
+  follow_up_overdue: null,
+  follow_up_used_ms: null,
+});
 
 /** What the audit trail records of a submission. */
 export const intakeAuditAfter = (plan: IntakePlan, number: string) => ({ number, status: 'submitted', channel: plan.body.channel, enterpriseId: plan.enterpriseId });
