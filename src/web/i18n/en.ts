@@ -94,6 +94,8 @@ export const en: Messages = {
     enterpriseAccounts: 'Enterprise accounts',
     enterprises: 'Enterprise registry',
     myEnterprise: 'My enterprise',
+    policies: 'Policies',
+    myPolicies: 'Policies for me',
   },
   layout: {
     forbiddenTitle: 'No permission',
@@ -678,6 +680,8 @@ export const en: Messages = {
       appealRules: 'Time limits',
       enterprises: 'Find an enterprise',
       myEnterprise: 'About my business',
+      policies: 'Find a policy',
+      myPolicies: 'Support I can get',
     },
     portal: {
       intro: 'Tell us about any difficulty. We pass it to the right office, get it done in time, and ask what you think.',

@@ -92,6 +92,8 @@ export const zhCN = {
     enterpriseAccounts: '企业账号',
     enterprises: '企业库',
     myEnterprise: '我的企业',
+    policies: '政策库',
+    myPolicies: '政策匹配',
   },
   layout: {
     forbiddenTitle: '没有权限',
@@ -676,6 +678,8 @@ export const zhCN = {
       appealRules: '办理时限设置',
       enterprises: '查企业',
       myEnterprise: '我家企业的信息',
+      policies: '查政策',
+      myPolicies: '我能享受的政策',
     },
     portal: {
       intro: '有困难，在这里说。我们会交给管事的部门，按时办好，再请您打分。',

@@ -94,6 +94,8 @@ export const zhTW: Messages = {
     enterpriseAccounts: '企業帳號',
     enterprises: '企業庫',
     myEnterprise: '我的企業',
+    policies: '政策庫',
+    myPolicies: '政策匹配',
   },
   layout: {
     forbiddenTitle: '沒有權限',
@@ -678,6 +680,8 @@ export const zhTW: Messages = {
       appealRules: '辦理時限設定',
       enterprises: '查企業',
       myEnterprise: '我家企業的資訊',
+      policies: '查政策',
+      myPolicies: '我能享受的政策',
     },
     portal: {
       intro: '有困難，在這裡說。我們會交給管事的部門，按時辦好，再請您評分。',
