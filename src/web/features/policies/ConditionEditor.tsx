@@ -1,5 +1,5 @@
 // The editor of one condition: id, zh/en label, clause, and the test of its attribute (division subtree, industry, size, tag, yearly figure, capital, founding, credit, taxpayer).
-import { Alert, AutoComplete, Checkbox, Col, DatePicker, Flex, Input, InputNumber, Row, Select, Tag, Typography } from 'antd';
+import { Alert, AutoComplete, Checkbox, Col, DatePicker, Flex, Input, InputNumber, Row, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
@@ -55,44 +55,50 @@ export function ConditionEditor({ condition, onChange, faults, clauseOptions, te
           <TestEditor test={test} onChange={setTest} testId={testId} />
         </Col>
         <Col xs={24} md={6}>
-          <Input
-            addonBefore={t('policiesPage.builder.id')}
-            value={condition.id}
-            onChange={(e) => onChange({ ...condition, id: e.target.value })}
-            data-testid={`${testId}-id`}
-            status={faultAt('.id') ? 'error' : undefined}
-          />
+          <Space.Compact block>
+            <Space.Addon>{t('policiesPage.builder.id')}</Space.Addon>
+            <Input
+              value={condition.id}
+              onChange={(e) => onChange({ ...condition, id: e.target.value })}
+              data-testid={`${testId}-id`}
+              status={faultAt('.id') ? 'error' : undefined}
+            />
+          </Space.Compact>
         </Col>
         <Col xs={24} md={10}>
-          <Input
-            addonBefore={t('policiesPage.builder.labelZh')}
-            value={condition.label.zh}
-            onChange={(e) => onChange({ ...condition, label: { ...condition.label, zh: e.target.value } })}
-            data-testid={`${testId}-label`}
-            status={faultAt('.label') ? 'error' : undefined}
-          />
+          <Space.Compact block>
+            <Space.Addon>{t('policiesPage.builder.labelZh')}</Space.Addon>
+            <Input
+              value={condition.label.zh}
+              onChange={(e) => onChange({ ...condition, label: { ...condition.label, zh: e.target.value } })}
+              data-testid={`${testId}-label`}
+              status={faultAt('.label') ? 'error' : undefined}
+            />
+          </Space.Compact>
         </Col>
         <Col xs={24} md={8}>
-          <AutoComplete
-            style={{ width: '100%' }}
-            value={condition.clause}
-            onChange={(clause: string) => onChange({ ...condition, clause })}
-            options={clauseOptions.map((c) => ({ value: c }))}
-            placeholder={t('policiesPage.builder.clausePlaceholder')}
-            data-testid={`${testId}-clause`}
-            status={faultAt('.clause') ? 'error' : undefined}
-          >
-            <Input addonBefore={t('policiesPage.builder.clause')} />
-          </AutoComplete>
+          <Space.Compact block>
+            <Space.Addon>{t('policiesPage.builder.clause')}</Space.Addon>
+            <AutoComplete
+              style={{ width: '100%' }}
+              value={condition.clause}
+              onChange={(clause: string) => onChange({ ...condition, clause })}
+              options={clauseOptions.map((c) => ({ value: c }))}
+              placeholder={t('policiesPage.builder.clausePlaceholder')}
+              data-testid={`${testId}-clause`}
+              status={faultAt('.clause') ? 'error' : undefined}
+            />
+          </Space.Compact>
         </Col>
         <Col xs={24}>
-          <Input
-            size="small"
-            addonBefore={t('policiesPage.builder.labelEn')}
-            value={condition.label.en ?? ''}
-            onChange={(e) => onChange({ ...condition, label: { zh: condition.label.zh, ...(e.target.value ? { en: e.target.value } : {}) } })}
-            data-testid={`${testId}-label-en`}
-          />
+          <Space.Compact block>
+            <Space.Addon>{t('policiesPage.builder.labelEn')}</Space.Addon>
+            <Input
+              value={condition.label.en ?? ''}
+              onChange={(e) => onChange({ ...condition, label: { zh: condition.label.zh, ...(e.target.value ? { en: e.target.value } : {}) } })}
+              data-testid={`${testId}-label-en`}
+            />
+          </Space.Compact>
         </Col>
       </Row>
       {faults.length > 0 && (

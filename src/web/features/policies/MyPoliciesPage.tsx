@@ -1,7 +1,7 @@
 // 政策匹配 for an enterprise user (/my/policies): every published policy for the own enterprise, qualifying first, each with its explanation and a ✓ / ✗ / ? per condition.
 import { CheckCircleFilled, CloseCircleFilled, QuestionCircleFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Flex, List, Result, Tag, Typography } from 'antd';
+import { Card, Empty, Flex, Result, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EnterprisePolicyItem, LocalizedText, TriState } from '../../../shared/schemas/policies.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -57,12 +57,10 @@ export function PolicyMatchCard({ item }: { item: EnterprisePolicyItem }) {
       <Typography.Paragraph strong data-testid="my-policy-explanation">
         {localized(item.explanation, i18n.language)}
       </Typography.Paragraph>
-      <List
-        size="small"
-        dataSource={item.conditions}
-        renderItem={(c) => (
-          <List.Item data-testid={`my-policy-condition-${c.id}`}>
-            <Flex gap={8} align="flex-start" style={{ width: '100%' }}>
+      <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {item.conditions.map((c) => (
+          <li key={c.id} data-testid={`my-policy-condition-${c.id}`} style={{ padding: '6px 0', borderTop: '1px solid rgba(5,5,5,0.06)' }}>
+            <Flex gap={8} align="flex-start">
               <ResultMark result={c.result} />
               <Flex vertical style={{ flex: 1 }}>
                 <span>
@@ -76,9 +74,9 @@ export function PolicyMatchCard({ item }: { item: EnterprisePolicyItem }) {
                 </Typography.Text>
               </Flex>
             </Flex>
-          </List.Item>
-        )}
-      />
+          </li>
+        ))}
+      </ul>
     </Card>
   );
 }

@@ -1,7 +1,7 @@
 // One policy (/policies/:id): the record, interpretation (一图读懂), clauses, benefit and rule; its published versions; the enterprises it matches as of a date, those pending data and the near-misses.
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, DatePicker, Descriptions, Flex, List, Result, Row, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Descriptions, Flex, Result, Row, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -112,19 +112,18 @@ function PolicyContent({ policy }: { policy: PolicyView }) {
           </Card>
         )}
         <Card title={t('policiesPage.editor.clauses')} data-testid="policy-clauses">
-          <List
-            size="small"
-            dataSource={policy.clauses}
-            locale={{ emptyText: t('policiesPage.detail.noClauses') }}
-            renderItem={(clause) => (
-              <List.Item>
+          {policy.clauses.length ? (
+            policy.clauses.map((clause) => (
+              <Typography.Paragraph key={clause.id} style={{ whiteSpace: 'pre-wrap' }}>
                 <Typography.Text strong style={{ marginInlineEnd: 8 }}>
                   {clause.id}
                 </Typography.Text>
-                <span style={{ whiteSpace: 'pre-wrap' }}>{clause.text}</span>
-              </List.Item>
-            )}
-          />
+                {clause.text}
+              </Typography.Paragraph>
+            ))
+          ) : (
+            <Typography.Text type="secondary">{t('policiesPage.detail.noClauses')}</Typography.Text>
+          )}
         </Card>
       </Col>
       <Col xs={24} lg={10}>

@@ -1,6 +1,6 @@
 // Publishing a policy: first the preview of who gains and who loses eligibility against the current version, then the immutable version and the number of enterprises told.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Col, List, Modal, Row, Statistic, Typography } from 'antd';
+import { App, Col, Modal, Row, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PublishPreview, PublishResult } from '../../../shared/schemas/policies.ts';
@@ -22,19 +22,19 @@ function ChangeList({ side, refs, testId }: { side: 'gained' | 'lost'; refs: Pub
       <Typography.Text strong type={side === 'gained' ? 'success' : 'danger'}>
         {t(`policiesPage.publish.${side}`, { count: refs.total })}
       </Typography.Text>
-      <List
-        size="small"
-        dataSource={refs.items}
-        locale={{ emptyText: t('policiesPage.publish.none') }}
-        style={{ maxHeight: 240, overflowY: 'auto' }}
-        renderItem={(item) => (
-          <List.Item>
-            <Link to={`/enterprises/${item.uscc}`} target="_blank">
-              {item.name}
-            </Link>
-          </List.Item>
-        )}
-      />
+      {refs.items.length ? (
+        <ul style={{ maxHeight: 240, overflowY: 'auto', margin: '8px 0', paddingInlineStart: 18 }}>
+          {refs.items.map((item) => (
+            <li key={item.uscc}>
+              <Link to={`/enterprises/${item.uscc}`} target="_blank">
+                {item.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Typography.Paragraph type="secondary">{t('policiesPage.publish.none')}</Typography.Paragraph>
+      )}
       {refs.total > refs.items.length && <Typography.Text type="secondary">{t('policiesPage.publish.more', { count: refs.total - refs.items.length })}</Typography.Text>}
     </div>
   );

@@ -122,9 +122,9 @@ function LiveCount({ check, faulty }: { check: ReturnType<typeof useRuleCheck>; 
   const r = check.result;
   return (
     <Flex gap={16} align="center" data-testid="rule-count" data-state={check.stale ? 'stale' : 'fresh'} data-eligible={r.eligible} style={{ opacity: check.stale ? 0.6 : 1 }}>
-      <Statistic title={t('policiesPage.count.eligible')} value={r.eligible} valueStyle={{ fontSize: 20, color: '#389e0d' }} />
-      <Statistic title={t('policiesPage.count.pending')} value={r.pending} valueStyle={{ fontSize: 16 }} />
-      <Statistic title={t('policiesPage.count.nearMiss')} value={r.nearMiss} valueStyle={{ fontSize: 16 }} />
+      <Statistic title={t('policiesPage.count.eligible')} value={r.eligible} styles={{ content: { fontSize: 20, color: '#389e0d' } }} />
+      <Statistic title={t('policiesPage.count.pending')} value={r.pending} styles={{ content: { fontSize: 16 } }} />
+      <Statistic title={t('policiesPage.count.nearMiss')} value={r.nearMiss} styles={{ content: { fontSize: 16 } }} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('policiesPage.count.of', { total: r.total, ms: Math.round(r.ms) })}
       </Typography.Text>
