@@ -653,6 +653,7 @@ export const en: Messages = {
       appeal_clock_warning: 'Appeal {{number}}: the {{clock}} deadline falls at {{due}}',
       appeal_supervision_registered: 'Appeal {{number}}: {{clock}} overdue, registered for supervision ({{supervisionNumber}})',
       appeal_supervision_escalated: 'Supervision {{supervisionNumber}} still open after two working days: appeal {{number}} escalated',
+      policy_eligible: 'Your enterprise qualifies for the policy "{{title}}"',
     },
   },
   care: {

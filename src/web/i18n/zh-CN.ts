@@ -651,6 +651,7 @@ export const zhCN = {
       appeal_clock_warning: '诉求 {{number}} {{clock}}时限将于 {{due}} 到期',
       appeal_supervision_registered: '诉求 {{number}} {{clock}}超期，已挂号督办（{{supervisionNumber}}）',
       appeal_supervision_escalated: '督办 {{supervisionNumber}} 已逾两个工作日未办结，诉求 {{number}} 升级督办',
+      policy_eligible: '贵企业符合政策“{{title}}”的条件',
     },
   },
   care: {

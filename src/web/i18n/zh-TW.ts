@@ -653,6 +653,7 @@ export const zhTW: Messages = {
       appeal_clock_warning: '訴求 {{number}} {{clock}}時限將於 {{due}} 到期',
       appeal_supervision_registered: '訴求 {{number}} {{clock}}超期，已掛號督辦（{{supervisionNumber}}）',
       appeal_supervision_escalated: '督辦 {{supervisionNumber}} 已逾兩個工作日未辦結，訴求 {{number}} 升級督辦',
+      policy_eligible: '貴企業符合政策「{{title}}」的條件',
     },
   },
   care: {

@@ -27,10 +27,21 @@ export function localized(text: LocalizedText, language: string): string {
 const verdictKey = (eligible: TriState) => (eligible === true ? 'eligible' : eligible === 'unknown' ? 'pending' : 'ineligible');
 const verdictColor = { eligible: 'success', pending: 'warning', ineligible: 'default' } as const;
 
-export function ResultMark({ result }: { result: TriState }) {
+type MatchCondition = EnterprisePolicyItem['conditions'][number] & { met?: boolean };
+
+/**
+ * How a condition reads for the enterprise: ? when its data is missing; else ✓ when it is no obstacle. The server's `met`
+ * says so (an exception that does not apply is false yet met); without it, a true result counts as met.
+ */
+export function conditionMark(c: MatchCondition): 'met' | 'not-met' | 'unknown' {
+  if (c.result === 'unknown') return 'unknown';
+  return (c.met ?? c.result === true) ? 'met' : 'not-met';
+}
+
+export function ResultMark({ mark }: { mark: ReturnType<typeof conditionMark> }) {
   const { t } = useTranslation();
-  if (result === true) return <CheckCircleFilled style={{ color: '#52c41a' }} aria-label={t('policiesPage.mine.met')} data-result="met" />;
-  if (result === false) return <CloseCircleFilled style={{ color: '#ff4d4f' }} aria-label={t('policiesPage.mine.notMet')} data-result="not-met" />;
+  if (mark === 'met') return <CheckCircleFilled style={{ color: '#52c41a' }} aria-label={t('policiesPage.mine.met')} data-result="met" />;
+  if (mark === 'not-met') return <CloseCircleFilled style={{ color: '#ff4d4f' }} aria-label={t('policiesPage.mine.notMet')} data-result="not-met" />;
   return <QuestionCircleFilled style={{ color: '#faad14' }} aria-label={t('policiesPage.mine.unknown')} data-result="unknown" />;
 }
 
@@ -61,7 +72,7 @@ export function PolicyMatchCard({ item }: { item: EnterprisePolicyItem }) {
         {item.conditions.map((c) => (
           <li key={c.id} data-testid={`my-policy-condition-${c.id}`} style={{ padding: '6px 0', borderTop: '1px solid rgba(5,5,5,0.06)' }}>
             <Flex gap={8} align="flex-start">
-              <ResultMark result={c.result} />
+              <ResultMark mark={conditionMark(c)} />
               <Flex vertical style={{ flex: 1 }}>
                 <span>
                   {i18n.language === 'en' && c.labelEn ? c.labelEn : c.label}{' '}

@@ -10,7 +10,7 @@ import type { RuleNode } from '../../../shared/rules/rule-language.ts';
 import type { EnterprisePolicyItem } from '../../../shared/schemas/policies.ts';
 import { meQueryKey } from '../auth/api.ts';
 import { PreferencesProvider } from '../preferences/PreferencesProvider.tsx';
-import { byEligibility, PolicyMatchCard } from './MyPoliciesPage.tsx';
+import { byEligibility, conditionMark, PolicyMatchCard } from './MyPoliciesPage.tsx';
 import { RuleEditor } from './RuleEditor.tsx';
 import { newCondition, newRule } from './rule-tree.ts';
 import './messages.ts';
@@ -239,6 +239,14 @@ describe('政策匹配 cards', () => {
   it('orders qualifying first, then pending, then the rest, keeping the server order within each', () => {
     const items = [item('00000000-0000-4000-8000-000000000001', false), item('00000000-0000-4000-8000-000000000002', 'unknown'), item('00000000-0000-4000-8000-000000000003', true), item('00000000-0000-4000-8000-000000000004', true)];
     expect(byEligibility(items).map((i) => i.policyId.slice(-1))).toEqual(['3', '4', '2', '1']);
+  });
+
+  it('marks an exception that does not apply as met when the server says so, and falls back to the result otherwise', () => {
+    const exception = { id: 'giant', label: '专精特新“小巨人”', labelEn: null, clause: '第五条', result: false as const, actual: 'not held', actualText: { zh: '', 'zh-TW': '', en: '' } };
+    expect(conditionMark(exception)).toBe('not-met');
+    expect(conditionMark({ ...exception, met: true })).toBe('met');
+    expect(conditionMark({ ...exception, result: true, met: false })).toBe('not-met');
+    expect(conditionMark({ ...exception, result: 'unknown', met: true })).toBe('unknown');
   });
 
   it('shows the explanation and a ✓ / ✗ / ? per condition with the data used', () => {
