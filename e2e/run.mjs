@@ -192,7 +192,7 @@ async function enterpriseRegistryFlow() {
 
 /**
  * 政策 (issue 5): the policy officer writes a policy with the visual rule builder (上年营业收入 ≥ 5000 万元, 纳税信用 A/B,
- * except 专精特新), sees the live count, saves, publishes after the gains/losses preview; the enterprise finds it first in 政策匹配
+ * in 湖州市, except 专精特新; a fault shown at its condition until fixed), sees the live count, saves, publishes after the gains/losses preview; the enterprise finds it first in 政策匹配
  * with its explanation and a ✓ per condition.
  */
 async function policyFlow() {
@@ -222,6 +222,20 @@ async function policyFlow() {
   await page.getByTestId('rule-node-add').click();
   await page.locator('.ant-dropdown-menu-item', { hasText: '纳税信用等级' }).click();
   await page.getByTestId('rule-node-items.1-condition-credit').waitFor();
+  // A division condition shows its fault where it is until a division is chosen in the cascader (浙江省 → 湖州市: one code, 3305).
+  await page.getByTestId('rule-node-add').click();
+  await page.locator('.ant-dropdown-menu-item', { hasText: '所在区划' }).click();
+  const fault = page.getByTestId('rule-node-items.2-condition-faults');
+  await fault.waitFor();
+  if (!(await fault.textContent())?.includes('items.2.test.within')) throw new Error(`the division fault says ${await fault.textContent()}`);
+  if ((await count.getAttribute('data-state')) !== 'faulty') throw new Error('the count is shown for a faulty rule');
+  await shot(page, 'policies-0-fault-at-condition');
+  await page.getByTestId('rule-node-items.2-condition-division').click();
+  for (const level of ['浙江省', '湖州市']) await page.locator('.ant-cascader-menu-item', { hasText: level }).first().click();
+  await page.keyboard.press('Escape');
+  await fault.waitFor({ state: 'detached' });
+  const codes = await page.getByTestId('rule-node-items.2-condition-codes').textContent();
+  if (codes !== '3305') throw new Error(`the division condition holds ${codes}`);
   await page.getByTestId('rule-node-more').click();
   await page.locator('.ant-dropdown-menu-item', { hasText: '添加例外情形' }).click();
   await page.getByTestId('rule-node-exception').waitFor();
@@ -242,7 +256,7 @@ async function policyFlow() {
   // The text view shows the same rule.
   await page.getByTestId('rule-tab-json').click();
   const text = JSON.parse(await page.getByTestId('rule-json').inputValue());
-  if (text.type !== 'unless' || text.rule.items[0].test.compare.value !== '5000' || text.rule.items[1].test.attribute !== 'credit') throw new Error(`the JSON view shows ${JSON.stringify(text)}`);
+  if (text.type !== 'unless' || text.rule.items[0].test.compare.value !== '5000' || text.rule.items[1].test.attribute !== 'credit' || text.rule.items[2].test.within.join() !== '3305') throw new Error(`the JSON view shows ${JSON.stringify(text)}`);
   await shot(page, 'policies-2-json-view');
   await page.getByTestId('rule-tab-builder').click();
 

@@ -20,7 +20,7 @@ import {
 } from '../../../shared/rules/rule-language.ts';
 import { DivisionCascader } from '../enterprises/DivisionCascader.tsx';
 import { IndustryPicker } from '../enterprises/IndustryPicker.tsx';
-import { defaultTest, withTest, type Fault } from './rule-tree.ts';
+import { addSubtree, defaultTest, withTest, type Fault } from './rule-tree.ts';
 
 interface Props {
   condition: RuleCondition;
@@ -141,8 +141,8 @@ function TestEditor({ test, onChange, testId }: { test: ConditionTest; onChange:
       return (
         <Flex vertical gap={4}>
           <DivisionCascader
-            value={null}
-            onChange={(code) => code && !within.includes(code) && onChange({ ...test, within: [...within, code] })}
+            value={within[within.length - 1] ?? null}
+            onChange={(code) => code && onChange({ ...test, within: addSubtree(within, code) })}
             placeholder={t('policiesPage.builder.addDivision')}
             testId={`${testId}-division`}
           />
@@ -159,9 +159,12 @@ function TestEditor({ test, onChange, testId }: { test: ConditionTest; onChange:
             value={null}
             onChange={(code) => {
               if (!code) return;
-              // A 4-digit class is matched exactly; a section letter, division or group as a prefix.
-              if (/^\d{4}$/.test(code)) onChange({ ...test, in: classes.includes(code) ? classes : [...classes, code] });
-              else onChange({ ...test, under: under.includes(code) ? under : [...under, code] });
+              // A 4-digit class is matched exactly; a section letter, division or group as a prefix; codes on the same branch are replaced.
+              const rest = addSubtree([...under, ...classes], code).slice(0, -1);
+              const next = { attribute: 'industry' as const, under: rest.filter((c) => !/^\d{4}$/.test(c)), in: rest.filter((c) => /^\d{4}$/.test(c)) };
+              if (/^\d{4}$/.test(code)) next.in.push(code);
+              else next.under.push(code);
+              onChange({ attribute: 'industry', ...(next.under.length ? { under: next.under } : {}), ...(next.in.length ? { in: next.in } : {}) });
             }}
             testId={`${testId}-industry`}
           />

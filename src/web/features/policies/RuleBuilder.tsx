@@ -103,7 +103,20 @@ function NodeView({ root, node, path, onChange, faults, clauseOptions }: NodePro
 
   if (node.type === 'condition') {
     return (
-      <Card size="small" style={{ marginBottom: 8 }} title={<Tag color="blue">{t('policiesPage.builder.condition')}</Tag>} extra={actions} data-testid={testId}>
+      <Card
+        size="small"
+        style={{ marginBottom: 8 }}
+        title={
+          <Flex gap={6} align="center" style={{ minWidth: 0 }}>
+            <Tag color="blue">{t(`policiesPage.attributes.${node.test.attribute}`)}</Tag>
+            <Typography.Text ellipsis style={{ fontWeight: 'normal' }}>
+              {node.label.zh}
+            </Typography.Text>
+          </Flex>
+        }
+        extra={actions}
+        data-testid={testId}
+      >
         <ConditionEditor
           condition={node}
           onChange={(next) => onChange(replaceAt(root, path, next))}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RuleNode } from '../../../shared/rules/rule-language.ts';
 import { validateRule } from '../../../shared/rules/validate-rule.ts';
 import {
+  addSubtree,
   appendItem,
   canRemove,
   faultsOfNode,
@@ -69,6 +70,16 @@ describe('tree edits', () => {
     const division = validateRule({ type: 'all', items: [newCondition(null, 'division', '第一条')] });
     expect(division.ok).toBe(false);
     if (!division.ok) expect(division.errors.map((e) => e.path)).toContain('items.0.test.within');
+  });
+});
+
+describe('addSubtree', () => {
+  it('replaces codes on the same branch and keeps the others', () => {
+    expect(addSubtree([], '33')).toEqual(['33']);
+    expect(addSubtree(['33'], '3305')).toEqual(['3305']);
+    expect(addSubtree(['3305', '330502'], '33')).toEqual(['33']);
+    expect(addSubtree(['330502', '330503'], '330521')).toEqual(['330502', '330503', '330521']);
+    expect(addSubtree(['C', '18'], '181')).toEqual(['C', '181']);
   });
 });
 

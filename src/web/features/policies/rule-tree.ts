@@ -268,3 +268,11 @@ export function isBuildable(value: unknown, depth = 0): value is RuleNode {
       return false;
   }
 }
+
+/**
+ * A code added to a list of subtrees (division codes, industry prefixes): codes on the same branch are replaced, so
+ * picking 浙江省 then 湖州市 in a cascader (each step reports a choice) leaves 湖州市 alone, and a broader pick replaces narrower ones.
+ */
+export function addSubtree(codes: readonly string[], code: string): string[] {
+  return [...codes.filter((c) => !code.startsWith(c) && !c.startsWith(code)), code];
+}
