@@ -229,6 +229,9 @@ async function policyFlow() {
   await fault.waitFor();
   if (!(await fault.textContent())?.includes('items.2.test.within')) throw new Error(`the division fault says ${await fault.textContent()}`);
   if ((await count.getAttribute('data-state')) !== 'faulty') throw new Error('the count is shown for a faulty rule');
+  await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').waitFor({ state: 'detached' }).catch(() => {});
+  await page.locator('.ant-dropdown-menu-item', { hasText: '所在区划' }).waitFor({ state: 'hidden' });
+  await fault.scrollIntoViewIfNeeded();
   await shot(page, 'policies-0-fault-at-condition');
   await page.getByTestId('rule-node-items.2-condition-division').click();
   for (const level of ['浙江省', '湖州市']) await page.locator('.ant-cascader-menu-item', { hasText: level }).first().click();
@@ -278,8 +281,14 @@ async function policyFlow() {
   await shot(page, 'policies-4-published-matches', true);
   await context.close();
 
+  // The enterprise was told once, in its own words, and the notice leads to 政策匹配.
   const ent = await signedIn('enterprise');
-  await ent.page.getByTestId('nav-myPolicies').click();
+  await ent.page.getByTestId('nav-myPolicies').waitFor();
+  await ent.page.getByTestId('notification-bell').click();
+  const notice = ent.page.getByTestId('notification-item').filter({ hasText: `贵企业符合政策“${title}”的条件` });
+  await notice.waitFor({ timeout: patience });
+  await shot(ent.page, 'policies-5a-enterprise-notified');
+  await notice.click();
   await ent.page.getByTestId('page-my-policies').waitFor();
   const card = ent.page.locator('[data-testid^="my-policy-"][data-eligible]', { hasText: title });
   await card.waitFor({ timeout: patience });
@@ -291,8 +300,16 @@ async function policyFlow() {
   const firstOther = firstVerdicts.findIndex((v) => v !== 'true');
   if (firstOther >= 0 && firstVerdicts.slice(firstOther).includes('true')) throw new Error(`qualifying policies are not first: ${firstVerdicts.join(',')}`);
   await card.scrollIntoViewIfNeeded();
-  await shot(ent.page, 'policies-5-enterprise-matching', true);
+  await shot(ent.page, 'policies-5b-enterprise-matching', true);
   await ent.context.close();
+
+  const phone = await signedIn('enterprise', { phone: true });
+  await phone.page.goto(`${base}/my/policies`);
+  await phone.page.locator('[data-testid^="my-policy-"][data-eligible]').first().waitFor({ timeout: patience });
+  const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (overflow > 1) throw new Error(`政策匹配 is ${overflow}px wider than the phone`);
+  await shot(phone.page, 'policies-6-enterprise-matching-phone');
+  await phone.context.close();
 }
 
 let passed = 0;

@@ -89,6 +89,8 @@ describe('labels', () => {
     expect(suggestLabel({ attribute: 'figure', figure: 'headcount', year: { absolute: 2025 }, compare: { op: 'between', min: '10', max: '99' } }, 'zh')).toBe('2025 年从业人员 在 10–99 人之间');
     expect(suggestLabel({ attribute: 'founded', op: 'ageAtLeast', years: 2 }, 'zh')).toBe('成立满 2 年');
     expect(suggestLabel({ attribute: 'credit', in: ['A', 'B'] }, 'en')).toBe('tax credit rating A, B');
+    expect(suggestLabel({ attribute: 'division', within: [] }, 'zh')).toBe('所在区划（待选择）');
+    expect(suggestLabel({ attribute: 'division', within: ['3305'] }, 'zh')).toBe('注册在区划 3305 内');
   });
 
   it('follow the test while they are the suggestion, and stay once the officer wrote their own', () => {

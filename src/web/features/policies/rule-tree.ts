@@ -153,9 +153,11 @@ export function suggestLabel(test: ConditionTest, lang: 'zh' | 'en'): string {
   const list = (items: readonly string[]) => items.join(zh ? '、' : ', ');
   switch (test.attribute) {
     case 'division':
+      if (!test.within?.length) return zh ? '所在区划（待选择）' : 'division (to be chosen)';
       return zh ? `注册在区划 ${list(test.within)} 内` : `registered within ${list(test.within)}`;
     case 'industry': {
       const codes = [...(test.under ?? []), ...(test.in ?? [])];
+      if (!codes.length) return zh ? '所属行业（待选择）' : 'industry (to be chosen)';
       return zh ? `所属行业：${list(codes)}` : `industry ${list(codes)}`;
     }
     case 'size':
