@@ -279,6 +279,15 @@ async function policyFlow() {
   const total = Number((await page.getByTestId('matches-total').textContent())?.replace(/\D/g, ''));
   if (total !== eligible) throw new Error(`the matches say ${total}, the live count said ${eligible}`);
   await shot(page, 'policies-4-published-matches', true);
+  await page.getByText('政策内容', { exact: true }).click();
+  await page.getByTestId('rule-outline').waitFor();
+  await shot(page, 'policies-4b-published-content', true);
+  await page.getByTestId('policy-tab-versions').click();
+  await page.getByTestId('policy-versions').locator('.ant-table-tbody .ant-table-row').first().waitFor();
+  await page.getByTestId('nav-policies').click();
+  await page.getByTestId('page-policies').waitFor();
+  await page.locator('.ant-table-tbody .ant-table-row', { hasText: title }).waitFor();
+  await shot(page, 'policies-4c-list');
   await context.close();
 
   // The enterprise was told once, in its own words, and the notice leads to 政策匹配.

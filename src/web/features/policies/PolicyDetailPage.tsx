@@ -1,7 +1,7 @@
 // One policy (/policies/:id): the record, interpretation (一图读懂), clauses, benefit and rule; its published versions; the enterprises it matches as of a date, those pending data and the near-misses.
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, DatePicker, Descriptions, Flex, Result, Row, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Descriptions, Flex, Result, Row, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -90,7 +90,10 @@ function PolicyContent({ policy }: { policy: PolicyView }) {
             <Descriptions.Item label={t('policiesPage.fields.issuingDepartment')}>{policy.issuingDepartment}</Descriptions.Item>
             {policy.responsibleUnitName && <Descriptions.Item label={t('policiesPage.fields.responsibleUnit')}>{policy.responsibleUnitName}</Descriptions.Item>}
             <Descriptions.Item label={t('policiesPage.fields.contact')}>
-              {policy.contactName} <a href={`tel:${policy.contactPhone}`}>{policy.contactPhone}</a>
+              <Space size={8}>
+                {policy.contactName}
+                <a href={`tel:${policy.contactPhone}`}>{policy.contactPhone}</a>
+              </Space>
             </Descriptions.Item>
             <Descriptions.Item label={t('policiesPage.fields.period')}>{periodText(policy.effectiveFrom, policy.effectiveUntil, t)}</Descriptions.Item>
             <Descriptions.Item label={t('policiesPage.fields.mode')}>{t(`policiesPage.modes.${policy.mode}`)}</Descriptions.Item>
