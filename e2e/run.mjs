@@ -310,6 +310,15 @@ async function policyFlow() {
   if (firstOther >= 0 && firstVerdicts.slice(firstOther).includes('true')) throw new Error(`qualifying policies are not first: ${firstVerdicts.join(',')}`);
   await card.scrollIntoViewIfNeeded();
   await shot(ent.page, 'policies-5b-enterprise-matching', true);
+  // In English the page, the verdicts and the explanations change language; back to 简体 for the flows after this one.
+  await ent.page.getByTestId('lang-en').click();
+  await ent.page.waitForFunction(() => document.documentElement.lang === 'en');
+  await ent.page.getByRole('heading', { name: 'Policies for me' }).waitFor();
+  const english = await card.getByTestId('my-policy-explanation').textContent();
+  if (!english?.startsWith('meets ')) throw new Error(`the English explanation says ${english}`);
+  await shot(ent.page, 'policies-5c-enterprise-matching-en');
+  await ent.page.getByTestId('lang-zh-CN').click();
+  await ent.page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   await ent.context.close();
 
   const phone = await signedIn('enterprise', { phone: true });

@@ -18,6 +18,7 @@ const zhCN = {
     benefitKinds: { subsidy: '资金奖补', tax_relief: '税费减免', interest_subsidy: '贷款贴息', service: '服务' },
     amountTypes: { none: '不定额', fixed: '固定金额', formula: '按指标计算' },
     benefit: {
+      line: '{{kind}}：{{amount}}',
       noAmount: '不定额',
       fixed: '{{wan}} 万元',
       formula: '{{year}}{{figure}}的 {{rate}}%',
@@ -219,6 +220,7 @@ const zhTW: typeof zhCN = {
     benefitKinds: { subsidy: '資金獎補', tax_relief: '稅費減免', interest_subsidy: '貸款貼息', service: '服務' },
     amountTypes: { none: '不定額', fixed: '固定金額', formula: '按指標計算' },
     benefit: {
+      line: '{{kind}}：{{amount}}',
       noAmount: '不定額',
       fixed: '{{wan}} 萬元',
       formula: '{{year}}{{figure}}的 {{rate}}%',
@@ -420,6 +422,7 @@ const en: typeof zhCN = {
     benefitKinds: { subsidy: 'Subsidy', tax_relief: 'Tax relief', interest_subsidy: 'Interest subsidy', service: 'Service' },
     amountTypes: { none: 'No fixed amount', fixed: 'Fixed amount', formula: 'From a figure' },
     benefit: {
+      line: '{{kind}}: {{amount}}',
       noAmount: 'no fixed amount',
       fixed: '{{wan}} × 10k yuan',
       formula: '{{rate}}% of {{figure}} ({{year}})',

@@ -12,7 +12,7 @@ export function benefitAmountText(benefit: Benefit, t: TFunction): string {
 }
 
 export function benefitText(benefit: Benefit, t: TFunction): string {
-  return `${t(`policiesPage.benefitKinds.${benefit.kind}`)}：${benefitAmountText(benefit, t)}`;
+  return t('policiesPage.benefit.line', { kind: t(`policiesPage.benefitKinds.${benefit.kind}`), amount: benefitAmountText(benefit, t) });
 }
 
 export function periodText(from: string, until: string | null, t: TFunction): string {
