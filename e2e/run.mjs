@@ -319,6 +319,12 @@ async function policyFlow() {
   await shot(ent.page, 'policies-5c-enterprise-matching-en');
   await ent.page.getByTestId('lang-zh-CN').click();
   await ent.page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  // The policy itself, as published: its clauses, without the officer's buttons or the list of matching enterprises.
+  await card.getByTestId('my-policy-open').click();
+  await ent.page.getByTestId('page-policy-detail').waitFor();
+  if (!(await ent.page.getByTestId('policy-clauses').textContent())?.includes('上年营业收入不低于 5000 万元')) throw new Error('the enterprise does not see the clauses');
+  if ((await ent.page.getByTestId('policy-edit').count()) || (await ent.page.getByTestId('policy-tab-matches').count())) throw new Error('the enterprise sees the editing or the matches');
+  await shot(ent.page, 'policies-5d-enterprise-policy', true);
   await ent.context.close();
 
   const phone = await signedIn('enterprise', { phone: true });

@@ -1,8 +1,9 @@
-// 政策匹配 for an enterprise user (/my/policies): every published policy for the own enterprise, qualifying first, each with its explanation and a ✓ / ✗ / ? per condition.
+// 政策匹配 for an enterprise user (/my/policies): every published policy for the own enterprise, qualifying first, each with its explanation, a ✓ / ✗ / ? per condition and a link to the policy (interpretation, clauses).
 import { CheckCircleFilled, CloseCircleFilled, QuestionCircleFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Flex, Result, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { EnterprisePolicyItem, LocalizedText, TriState } from '../../../shared/schemas/policies.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageSpin } from '../../components/PageSpin.tsx';
@@ -57,7 +58,9 @@ export function PolicyMatchCard({ item }: { item: EnterprisePolicyItem }) {
       title={
         <Flex gap={8} align="center" wrap>
           <Tag color={verdictColor[verdict]}>{t(`policiesPage.mine.verdicts.${verdict}`)}</Tag>
-          <span style={{ whiteSpace: 'normal' }}>{item.title}</span>
+          <Link to={`/policies/${item.policyId}`} style={{ whiteSpace: 'normal' }} data-testid="my-policy-open">
+            {item.title}
+          </Link>
         </Flex>
       }
       extra={<Tag>{t(`policiesPage.modes.${item.mode}`)}</Tag>}
