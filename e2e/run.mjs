@@ -325,6 +325,8 @@ async function policyFlow() {
   if (!(await ent.page.getByTestId('policy-clauses').textContent())?.includes('上年营业收入不低于 5000 万元')) throw new Error('the enterprise does not see the clauses');
   if ((await ent.page.getByTestId('policy-edit').count()) || (await ent.page.getByTestId('policy-tab-matches').count())) throw new Error('the enterprise sees the editing or the matches');
   await shot(ent.page, 'policies-5d-enterprise-policy', true);
+  await ent.page.getByTestId('policy-back').click();
+  await ent.page.getByTestId('page-my-policies').waitFor();
   await ent.context.close();
 
   const phone = await signedIn('enterprise', { phone: true });

@@ -26,10 +26,12 @@ export default function PolicyDetailPage() {
   const navigate = useNavigate();
   const [publishing, setPublishing] = useState(false);
   const { data, error, isLoading, refetch } = useQuery({ queryKey: policyKeys.detail(id), queryFn: () => fetchPolicy(id), retry: (count, e) => !(isApiError(e) && e.status === 404) && count < 2 });
+  // An enterprise user comes from 政策匹配 and goes back there.
+  const fromMatching = me.user.roles.includes('enterprise');
   const back = (
-    <Link to="/policies">
-      <Button icon={<ArrowLeftOutlined />} type="link" style={{ paddingInline: 0 }}>
-        {t('policiesPage.detail.back')}
+    <Link to={fromMatching ? '/my/policies' : '/policies'}>
+      <Button icon={<ArrowLeftOutlined />} type="link" style={{ paddingInline: 0 }} data-testid="policy-back">
+        {fromMatching ? t('policiesPage.detail.backToMatching') : t('policiesPage.detail.back')}
       </Button>
     </Link>
   );

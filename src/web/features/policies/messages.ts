@@ -158,6 +158,7 @@ const zhCN = {
     },
     detail: {
       back: '返回政策库',
+      backToMatching: '返回政策匹配',
       notFound: '没有找到这项政策，或您无权查看。',
       edit: '编辑',
       content: '政策内容',
@@ -360,6 +361,7 @@ const zhTW: typeof zhCN = {
     },
     detail: {
       back: '返回政策庫',
+      backToMatching: '返回政策匹配',
       notFound: '沒有找到這項政策，或您無權查看。',
       edit: '編輯',
       content: '政策內容',
@@ -562,6 +564,7 @@ const en: typeof zhCN = {
     },
     detail: {
       back: 'Back to policies',
+      backToMatching: 'Back to policies for me',
       notFound: 'This policy does not exist, or you may not see it.',
       edit: 'Edit',
       content: 'Content',
