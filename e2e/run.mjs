@@ -1,4 +1,4 @@
-// Browser flows in Debian's Chromium (playwright-core): log in as each role, switch language and care mode, walk one appeal through the whole loop, check who may not see it; screenshot every step.
+// Browser flows in Debian's Chromium (playwright-core): log in as each role, switch language and care mode, walk one appeal through the whole loop, check who may not see it, write and publish a policy; screenshot every step.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -190,6 +190,154 @@ async function enterpriseRegistryFlow() {
   await phone.context.close();
 }
 
+/**
+ * 政策 (issue 5): the policy officer writes a policy with the visual rule builder (上年营业收入 ≥ 5000 万元, 纳税信用 A/B,
+ * in 湖州市, except 专精特新; a fault shown at its condition until fixed), sees the live count, saves, publishes after the gains/losses preview; the enterprise finds it first in 政策匹配
+ * with its explanation and a ✓ per condition.
+ */
+async function policyFlow() {
+  const title = `规上纺织企业稳增长奖励（${Date.now() % 100000}）`;
+  const { context, page } = await signedIn('policy');
+  await page.getByTestId('nav-policies').click();
+  await page.getByTestId('page-policies').waitFor();
+  await page.getByTestId('policy-new').click();
+  await page.getByTestId('page-policy-editor').waitFor();
+  await page.getByTestId('policy-title').fill(title);
+  await page.getByTestId('policy-document-number').fill('湖经信发〔2026〕8号');
+  await page.getByTestId('policy-issuing-department').fill('湖州市经济和信息化局');
+  await page.getByTestId('policy-contact-name').fill('王明');
+  await page.getByTestId('policy-contact-phone').fill('0572-2398000');
+  await page.getByTestId('policy-effective-from').click();
+  await page.keyboard.type('2026-01-01');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('policy-summary').fill('对上年营业收入 5000 万元以上、纳税信用良好的企业给予一次性奖励。');
+  await page.getByTestId('policy-clause-0-text').fill('上年营业收入不低于 5000 万元且纳税信用等级为 A 级或 B 级的企业。');
+  await page.getByTestId('policy-fixed-wan').fill('20');
+
+  // The builder: the first condition's threshold, a credit condition, then an exception around the whole rule.
+  const count = page.getByTestId('rule-count');
+  await count.and(page.locator('[data-state="fresh"]')).waitFor();
+  const before = Number(await count.getAttribute('data-eligible'));
+  await page.getByTestId('rule-node-items.0-condition-value').fill('5000');
+  await page.getByTestId('rule-node-add').click();
+  await page.locator('.ant-dropdown-menu-item', { hasText: '纳税信用等级' }).click();
+  await page.getByTestId('rule-node-items.1-condition-credit').waitFor();
+  // A division condition shows its fault where it is until a division is chosen in the cascader (浙江省 → 湖州市: one code, 3305).
+  await page.getByTestId('rule-node-add').click();
+  await page.locator('.ant-dropdown-menu-item', { hasText: '所在区划' }).click();
+  const fault = page.getByTestId('rule-node-items.2-condition-faults');
+  await fault.waitFor();
+  if (!(await fault.textContent())?.includes('items.2.test.within')) throw new Error(`the division fault says ${await fault.textContent()}`);
+  if ((await count.getAttribute('data-state')) !== 'faulty') throw new Error('the count is shown for a faulty rule');
+  await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').waitFor({ state: 'detached' }).catch(() => {});
+  await page.locator('.ant-dropdown-menu-item', { hasText: '所在区划' }).waitFor({ state: 'hidden' });
+  await fault.scrollIntoViewIfNeeded();
+  await shot(page, 'policies-0-fault-at-condition');
+  await page.getByTestId('rule-node-items.2-condition-division').click();
+  for (const level of ['浙江省', '湖州市']) await page.locator('.ant-cascader-menu-item', { hasText: level }).first().click();
+  await page.keyboard.press('Escape');
+  await fault.waitFor({ state: 'detached' });
+  const codes = await page.getByTestId('rule-node-items.2-condition-codes').textContent();
+  if (codes !== '3305') throw new Error(`the division condition holds ${codes}`);
+  await page.getByTestId('rule-node-more').click();
+  await page.locator('.ant-dropdown-menu-item', { hasText: '添加例外情形' }).click();
+  await page.getByTestId('rule-node-exception').waitFor();
+  const label = await page.getByTestId('rule-node-rule.items.0-condition-label').inputValue();
+  if (label !== '上年营业收入 ≥ 5000 万元') throw new Error(`the label did not follow the threshold: ${label}`);
+  await page.waitForFunction(
+    (previous) => {
+      const el = document.querySelector('[data-testid="rule-count"]');
+      return el?.getAttribute('data-state') === 'fresh' && Number(el.getAttribute('data-eligible')) < previous;
+    },
+    before,
+    { timeout: patience },
+  );
+  const eligible = Number(await count.getAttribute('data-eligible'));
+  if (!(eligible >= 2)) throw new Error(`the live count says ${eligible} (was ${before})`);
+  await shot(page, 'policies-1-builder-count', true);
+
+  // The text view shows the same rule.
+  await page.getByTestId('rule-tab-json').click();
+  const text = JSON.parse(await page.getByTestId('rule-json').inputValue());
+  if (text.type !== 'unless' || text.rule.items[0].test.compare.value !== '5000' || text.rule.items[1].test.attribute !== 'credit' || text.rule.items[2].test.within.join() !== '3305') throw new Error(`the JSON view shows ${JSON.stringify(text)}`);
+  await shot(page, 'policies-2-json-view');
+  await page.getByTestId('rule-tab-builder').click();
+
+  await page.getByTestId('policy-save').click();
+  await page.waitForURL(/\/policies\/[0-9a-f-]{36}\/edit$/, { timeout: patience });
+  await page.getByTestId('policy-publish').click();
+  const preview = page.getByTestId('publish-gained');
+  await preview.waitFor({ timeout: patience });
+  const gained = Number(await preview.getAttribute('data-total'));
+  if (gained !== eligible) throw new Error(`the preview gains ${gained}, the live count said ${eligible}`);
+  if (!(await preview.textContent())?.includes('湖州织里童装示范有限公司（演示）')) throw new Error('the demo enterprise is not among the gains');
+  await shot(page, 'policies-3-publish-preview');
+  await page.getByTestId('publish-confirm').click();
+  await page.locator('[data-testid="page-policy-detail"][data-policy-status="published"]').waitFor({ timeout: patience });
+  await page.getByTestId('policy-tab-matches').click();
+  await page.locator('.ant-table-tbody a[data-testid^="match-"]').first().waitFor({ timeout: patience });
+  const total = Number((await page.getByTestId('matches-total').textContent())?.replace(/\D/g, ''));
+  if (total !== eligible) throw new Error(`the matches say ${total}, the live count said ${eligible}`);
+  await shot(page, 'policies-4-published-matches', true);
+  await page.getByText('政策内容', { exact: true }).click();
+  await page.getByTestId('rule-outline').waitFor();
+  await shot(page, 'policies-4b-published-content', true);
+  await page.getByTestId('policy-tab-versions').click();
+  await page.getByTestId('policy-versions').locator('.ant-table-tbody .ant-table-row').first().waitFor();
+  await page.getByTestId('nav-policies').click();
+  await page.getByTestId('page-policies').waitFor();
+  await page.locator('.ant-table-tbody .ant-table-row', { hasText: title }).waitFor();
+  await shot(page, 'policies-4c-list');
+  await context.close();
+
+  // The enterprise was told once, in its own words, and the notice leads to 政策匹配.
+  const ent = await signedIn('enterprise');
+  await ent.page.getByTestId('nav-myPolicies').waitFor();
+  await ent.page.getByTestId('notification-bell').click();
+  const notice = ent.page.getByTestId('notification-item').filter({ hasText: `贵企业符合政策“${title}”的条件` });
+  await notice.waitFor({ timeout: patience });
+  await shot(ent.page, 'policies-5a-enterprise-notified');
+  await notice.click();
+  await ent.page.getByTestId('page-my-policies').waitFor();
+  const card = ent.page.locator('[data-testid^="my-policy-"][data-eligible]', { hasText: title });
+  await card.waitFor({ timeout: patience });
+  if ((await card.getAttribute('data-eligible')) !== 'true') throw new Error('the enterprise does not qualify for the new policy');
+  const explanation = await card.getByTestId('my-policy-explanation').textContent();
+  if (!explanation?.includes('符合')) throw new Error(`the explanation says ${explanation}`);
+  if ((await card.locator('[data-result="met"]').count()) < 2) throw new Error('the conditions are not ticked');
+  const firstVerdicts = await ent.page.locator('[data-testid^="my-policy-"][data-eligible]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-eligible')));
+  const firstOther = firstVerdicts.findIndex((v) => v !== 'true');
+  if (firstOther >= 0 && firstVerdicts.slice(firstOther).includes('true')) throw new Error(`qualifying policies are not first: ${firstVerdicts.join(',')}`);
+  await card.scrollIntoViewIfNeeded();
+  await shot(ent.page, 'policies-5b-enterprise-matching', true);
+  // In English the page, the verdicts and the explanations change language; back to 简体 for the flows after this one.
+  await ent.page.getByTestId('lang-en').click();
+  await ent.page.waitForFunction(() => document.documentElement.lang === 'en');
+  await ent.page.getByRole('heading', { name: 'Policies for me' }).waitFor();
+  const english = await card.getByTestId('my-policy-explanation').textContent();
+  if (!english?.startsWith('meets ')) throw new Error(`the English explanation says ${english}`);
+  await shot(ent.page, 'policies-5c-enterprise-matching-en');
+  await ent.page.getByTestId('lang-zh-CN').click();
+  await ent.page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  // The policy itself, as published: its clauses, without the officer's buttons or the list of matching enterprises.
+  await card.getByTestId('my-policy-open').click();
+  await ent.page.getByTestId('page-policy-detail').waitFor();
+  if (!(await ent.page.getByTestId('policy-clauses').textContent())?.includes('上年营业收入不低于 5000 万元')) throw new Error('the enterprise does not see the clauses');
+  if ((await ent.page.getByTestId('policy-edit').count()) || (await ent.page.getByTestId('policy-tab-matches').count())) throw new Error('the enterprise sees the editing or the matches');
+  await shot(ent.page, 'policies-5d-enterprise-policy', true);
+  await ent.page.getByTestId('policy-back').click();
+  await ent.page.getByTestId('page-my-policies').waitFor();
+  await ent.context.close();
+
+  const phone = await signedIn('enterprise', { phone: true });
+  await phone.page.goto(`${base}/my/policies`);
+  await phone.page.locator('[data-testid^="my-policy-"][data-eligible]').first().waitFor({ timeout: patience });
+  const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (overflow > 1) throw new Error(`政策匹配 is ${overflow}px wider than the phone`);
+  await shot(phone.page, 'policies-6-enterprise-matching-phone');
+  await phone.context.close();
+}
+
 let passed = 0;
 let failed = 0;
 /** E2E_ONLY=<regex> runs only the matching flows (while working on them); the full run leaves it unset. */
@@ -337,6 +485,7 @@ try {
   }
 
   await step('enterprises · import a csv (dry run, then the good rows), find an enterprise, open it; 我的企业 on a phone', enterpriseRegistryFlow);
+  await step('policies · the officer builds a rule, sees the count, publishes after the preview; the enterprise sees it in 政策匹配', policyFlow);
 
   await step('a wrong password shows a clear message and stays on the login page', async () => {
     const page = await browser.newPage();

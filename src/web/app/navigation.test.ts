@@ -65,3 +65,24 @@ describe('enterprise registry entries', () => {
     expect(activeNavKey(navEntriesFor('staff', ['enterprise.read']), '/enterprises/91330502MA2B3C4D5E')).toBe('enterprises');
   });
 });
+
+describe('policy entries', () => {
+  it('give staff 政策库 after 企业库, and an enterprise user 政策匹配 after 我的企业 (outside the care-mode four)', () => {
+    const officer = navEntriesFor('staff', ['appeal.read', 'enterprise.read', 'policy.read', 'policy.edit', 'policy.publish', 'policy.matches'], { roles: ['policy_officer'] }).map((e) => e.key);
+    expect(officer).toEqual(['workbench', 'ledger', 'enterprises', 'policies']);
+    const enterpriseAbilities = ['appeal.create', 'appeal.read', 'enterprise.read', 'policy.read', 'calendar.read'];
+    expect(navEntriesFor('enterprise', enterpriseAbilities, { roles: ['enterprise'] }).map((e) => e.key)).toEqual(['portal', 'myAppeals', 'submitAppeal', 'myEnterprise', 'myPolicies', 'calendar']);
+    expect(navEntriesFor('enterprise', enterpriseAbilities, { roles: ['enterprise'], careMode: true, limit: 4 }).map((e) => e.key)).not.toContain('myPolicies');
+    expect(navEntriesFor('leader', ['appeal.read', 'enterprise.read', 'policy.read'], { roles: ['leader'] }).map((e) => e.key)).toEqual(['dashboard', 'ledger', 'enterprises', 'policies']);
+    expect(navEntriesFor('staff', ['appeal.read'], { roles: ['handler'] }).map((e) => e.key)).not.toContain('policies');
+    expect(navEntriesFor('enterprise', ['policy.read'], { roles: ['enterprise'] }).map((e) => e.key)).not.toContain('policies');
+  });
+
+  it('selects 政策库 on a policy, its editor and a new policy, and 政策匹配 on /my/policies', () => {
+    const staff = navEntriesFor('staff', ['policy.read', 'enterprise.read']);
+    expect(activeNavKey(staff, '/policies/new')).toBe('policies');
+    expect(activeNavKey(staff, '/policies/0b7c/edit')).toBe('policies');
+    const enterprise = navEntriesFor('enterprise', ['policy.read'], { roles: ['enterprise'] });
+    expect(activeNavKey(enterprise, '/my/policies')).toBe('myPolicies');
+  });
+});

@@ -28,7 +28,9 @@ export type NavKey =
   | 'enterpriseAccounts'
   | 'enterpriseMembers'
   | 'enterprises'
-  | 'myEnterprise';
+  | 'myEnterprise'
+  | 'policies'
+  | 'myPolicies';
 
 export interface NavEntry {
   key: NavKey;
@@ -76,14 +78,16 @@ const sectionEntries: Record<SectionKey, NavEntry> = {
   enterpriseMembers: { key: 'enterpriseMembers', path: '/enterprise-accounts', labelKey: 'nav.enterpriseAccounts', ability: 'enterprise-account.own' },
   enterprises: { key: 'enterprises', path: '/enterprises', labelKey: 'nav.enterprises', ability: 'enterprise.read' },
   myEnterprise: { key: 'myEnterprise', path: '/my-enterprise', labelKey: 'nav.myEnterprise', ability: 'enterprise.read', roles: ['enterprise'] },
+  policies: { key: 'policies', path: '/policies', labelKey: 'nav.policies', ability: 'policy.read' },
+  myPolicies: { key: 'myPolicies', path: '/my/policies', labelKey: 'nav.myPolicies', ability: 'policy.read', roles: ['enterprise'] },
 };
 
 /** Order of importance of the sections for each layout; care mode keeps only the first few. */
 const sectionOrder: Record<LayoutVariant, SectionKey[]> = {
-  admin: ['users', 'org', 'appealRules', 'calendar', 'audit', 'ledger', 'kpi', 'enterprises', 'tokens', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
-  leader: ['kpi', 'supervision', 'ledger', 'enterprises', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'greenCards'],
-  staff: ['triage', 'myWork', 'followUps', 'supervision', 'ledger', 'registerAppeal', 'enterprises', 'kpi', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
-  enterprise: ['myAppeals', 'submitAppeal', 'myEnterprise', 'calendar', 'audit', 'users', 'org', 'tokens', 'enterpriseMembers'],
+  admin: ['users', 'org', 'appealRules', 'calendar', 'audit', 'ledger', 'kpi', 'enterprises', 'policies', 'tokens', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
+  leader: ['kpi', 'supervision', 'ledger', 'enterprises', 'policies', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'greenCards'],
+  staff: ['triage', 'myWork', 'followUps', 'supervision', 'ledger', 'registerAppeal', 'enterprises', 'policies', 'kpi', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
+  enterprise: ['myAppeals', 'submitAppeal', 'myEnterprise', 'myPolicies', 'calendar', 'audit', 'users', 'org', 'tokens', 'enterpriseMembers'],
 };
 
 export interface NavOptions {

@@ -1,4 +1,4 @@
-// The routes of the app; administration, appeal, KPI, supervision and enterprise registry pages are code-split with React.lazy.
+// The routes of the app; administration, appeal, KPI, supervision, enterprise registry and policy pages are code-split with React.lazy.
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import LoginPage from '../features/auth/LoginPage.tsx';
@@ -32,6 +32,10 @@ const EnterpriseDetailPage = lazy(() => import('../features/enterprises/Enterpri
 const EnterpriseCreatePage = lazy(() => import('../features/enterprises/EnterpriseCreatePage.tsx'));
 const EnterpriseImportPage = lazy(() => import('../features/enterprises/EnterpriseImportPage.tsx'));
 const MyEnterprisePage = lazy(() => import('../features/enterprises/MyEnterprisePage.tsx'));
+const PolicyListPage = lazy(() => import('../features/policies/PolicyListPage.tsx'));
+const PolicyDetailPage = lazy(() => import('../features/policies/PolicyDetailPage.tsx'));
+const PolicyEditorPage = lazy(() => import('../features/policies/PolicyEditorPage.tsx'));
+const MyPoliciesPage = lazy(() => import('../features/policies/MyPoliciesPage.tsx'));
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -75,6 +79,11 @@ export function createAppRouter() {
         { path: 'relations', element: <RequireAbility ability="relations.manage"><AssignmentsPage /></RequireAbility> },
         { path: 'green-cards', element: <RequireAbility ability="green-card.read"><GreenCardsPage /></RequireAbility> },
         { path: 'enterprise-accounts', element: <EnterpriseAccountsRoute /> },
+        { path: 'policies', element: <RequireAbility ability="policy.read"><PolicyListPage /></RequireAbility> },
+        { path: 'policies/new', element: <RequireAbility ability="policy.edit"><PolicyEditorPage /></RequireAbility> },
+        { path: 'policies/:id', element: <RequireAbility ability="policy.read"><PolicyDetailPage /></RequireAbility> },
+        { path: 'policies/:id/edit', element: <RequireAbility ability="policy.edit"><PolicyEditorPage /></RequireAbility> },
+        { path: 'my/policies', element: <RequireAbility ability="policy.read"><MyPoliciesPage /></RequireAbility> },
         { path: '*', element: <NotFoundResult /> },
       ],
     },

@@ -95,6 +95,8 @@ export const en: Messages = {
     enterpriseAccounts: 'Enterprise accounts',
     enterprises: 'Enterprise registry',
     myEnterprise: 'My enterprise',
+    policies: 'Policies',
+    myPolicies: 'Policies for me',
   },
   layout: {
     forbiddenTitle: 'No permission',
@@ -652,6 +654,7 @@ export const en: Messages = {
       appeal_clock_warning: 'Appeal {{number}}: the {{clock}} deadline falls at {{due}}',
       appeal_supervision_registered: 'Appeal {{number}}: {{clock}} overdue, registered for supervision ({{supervisionNumber}})',
       appeal_supervision_escalated: 'Supervision {{supervisionNumber}} still open after two working days: appeal {{number}} escalated',
+      policy_eligible: 'Your enterprise qualifies for the policy "{{title}}"',
     },
   },
   care: {
@@ -679,6 +682,8 @@ export const en: Messages = {
       appealRules: 'Time limits',
       enterprises: 'Find an enterprise',
       myEnterprise: 'About my business',
+      policies: 'Find a policy',
+      myPolicies: 'Support I can get',
     },
     portal: {
       intro: 'Tell us about any difficulty. We pass it to the right office, get it done in time, and ask what you think.',

@@ -14,7 +14,7 @@ const has = (key: string) => {
 
 const webRoot = path.resolve(import.meta.dirname, '..');
 /** Folders whose pages register their own strings with i18next.addResourceBundle. */
-const ownBundles = ['features/kpi', 'features/supervision', 'features/appeal-rules', 'features/dashboard', 'features/relations', 'features/green-card', 'features/enterprises'].map((p) => path.join(webRoot, p));
+const ownBundles = ['features/kpi', 'features/supervision', 'features/appeal-rules', 'features/dashboard', 'features/relations', 'features/green-card', 'features/enterprises', 'features/policies'].map((p) => path.join(webRoot, p));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -93,6 +93,8 @@ export const zhCN = {
     enterpriseAccounts: '企业账号',
     enterprises: '企业库',
     myEnterprise: '我的企业',
+    policies: '政策库',
+    myPolicies: '政策匹配',
   },
   layout: {
     forbiddenTitle: '没有权限',
@@ -650,6 +652,7 @@ export const zhCN = {
       appeal_clock_warning: '诉求 {{number}} {{clock}}时限将于 {{due}} 到期',
       appeal_supervision_registered: '诉求 {{number}} {{clock}}超期，已挂号督办（{{supervisionNumber}}）',
       appeal_supervision_escalated: '督办 {{supervisionNumber}} 已逾两个工作日未办结，诉求 {{number}} 升级督办',
+      policy_eligible: '贵企业符合政策“{{title}}”的条件',
     },
   },
   care: {
@@ -677,6 +680,8 @@ export const zhCN = {
       appealRules: '办理时限设置',
       enterprises: '查企业',
       myEnterprise: '我家企业的信息',
+      policies: '查政策',
+      myPolicies: '我能享受的政策',
     },
     portal: {
       intro: '有困难，在这里说。我们会交给管事的部门，按时办好，再请您打分。',

@@ -95,6 +95,8 @@ export const zhTW: Messages = {
     enterpriseAccounts: '企業帳號',
     enterprises: '企業庫',
     myEnterprise: '我的企業',
+    policies: '政策庫',
+    myPolicies: '政策匹配',
   },
   layout: {
     forbiddenTitle: '沒有權限',
@@ -652,6 +654,7 @@ export const zhTW: Messages = {
       appeal_clock_warning: '訴求 {{number}} {{clock}}時限將於 {{due}} 到期',
       appeal_supervision_registered: '訴求 {{number}} {{clock}}超期，已掛號督辦（{{supervisionNumber}}）',
       appeal_supervision_escalated: '督辦 {{supervisionNumber}} 已逾兩個工作日未辦結，訴求 {{number}} 升級督辦',
+      policy_eligible: '貴企業符合政策「{{title}}」的條件',
     },
   },
   care: {
@@ -679,6 +682,8 @@ export const zhTW: Messages = {
       appealRules: '辦理時限設定',
       enterprises: '查企業',
       myEnterprise: '我家企業的資訊',
+      policies: '查政策',
+      myPolicies: '我能享受的政策',
     },
     portal: {
       intro: '有困難，在這裡說。我們會交給管事的部門，按時辦好，再請您評分。',

@@ -22,6 +22,7 @@ import {
 } from '@ant-design/icons';
 import { CarOutlined, IdcardOutlined, NodeIndexOutlined, UserAddOutlined } from '@ant-design/icons';
 import { BankOutlined, DatabaseOutlined } from '@ant-design/icons';
+import { GiftOutlined, ReadOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -55,6 +56,8 @@ const icons: Record<NavKey, ReactNode> = {
   enterpriseMembers: <UserAddOutlined />,
   enterprises: <DatabaseOutlined />,
   myEnterprise: <BankOutlined />,
+  policies: <ReadOutlined />,
+  myPolicies: <GiftOutlined />,
 };
 
 export function NavMenu({ entries, onNavigate }: { entries: readonly NavEntry[]; onNavigate?: () => void }) {

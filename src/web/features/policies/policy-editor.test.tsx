@@ -1,0 +1,159 @@
+// @vitest-environment jsdom
+// Component tests of the policy editor with a faked API: saving sends the whole working copy, the server's faults land at the rule node and the form field they name, and publishing saves first, then shows the gains and losses before publishing.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { App as AntdApp } from 'antd';
+import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PolicyView } from '../../../shared/schemas/policies.ts';
+import { meQueryKey } from '../auth/api.ts';
+import { PreferencesProvider } from '../preferences/PreferencesProvider.tsx';
+import { PolicyEditor } from './PolicyEditorPage.tsx';
+import { newCondition } from './rule-tree.ts';
+import './messages.ts';
+
+vi.setConfig({ testTimeout: 60_000 });
+configure({ asyncUtilTimeout: 15_000 });
+
+beforeAll(() => {
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as never;
+  window.matchMedia ??= ((query: string) => ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false })) as never;
+});
+
+type Handler = (request: { method: string; url: URL; body: unknown }) => { status: number; body?: unknown };
+let handler: Handler;
+const calls: { method: string; path: string; body: unknown }[] = [];
+
+beforeEach(() => {
+  localStorage.clear();
+  calls.length = 0;
+  vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
+    const url = new URL(input, 'http://localhost');
+    const method = init.method ?? 'GET';
+    const body = typeof init.body === 'string' ? JSON.parse(init.body) : init.body;
+    calls.push({ method, path: url.pathname + url.search, body });
+    const answer = handler({ method, url, body });
+    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: { 'Content-Type': 'application/json' } });
+  });
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const id = '00000000-0000-4000-8000-0000000000a1';
+const policy: PolicyView = {
+  id,
+  title: '规上纺织企业稳增长奖励',
+  documentNumber: '湖经信发〔2026〕8号',
+  issuingDepartment: '湖州市经济和信息化局',
+  responsibleUnitId: null,
+  responsibleUnitName: null,
+  contactName: '王明',
+  contactPhone: '0572-2398000',
+  effectiveFrom: '2026-01-01',
+  effectiveUntil: null,
+  summary: '对上年营业收入 5000 万元以上的企业给予奖励。',
+  interpretation: [],
+  clauses: [{ id: '第三条', text: '上年营业收入不低于 5000 万元。' }],
+  benefit: { kind: 'subsidy', amount: { type: 'fixed', wan: '20' } },
+  mode: 'application',
+  budget: null,
+  rule: { type: 'all', items: [{ ...newCondition(null, 'division', '第三条'), test: { attribute: 'division', within: ['339999'] } }] },
+  status: 'draft',
+  currentVersion: null,
+  currentHash: null,
+  draftDiffers: true,
+  createdAt: '2026-11-24T01:00:00Z',
+  updatedAt: '2026-11-24T01:00:00Z',
+  abilities: ['policy.edit', 'policy.publish'],
+};
+
+const notFound = { status: 404, body: { error: { code: 'not_found', message: 'not found', details: [] } } };
+
+function renderEditor(ui: ReactNode) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  queryClient.setQueryData(meQueryKey, {
+    user: { id: '00000000-0000-4000-8000-0000000000f2', username: 'policy', displayName: '政策专员', roles: ['policy_officer'], orgUnitId: null, orgUnitName: null, enterpriseId: null, enterpriseName: null, phone: null, email: null, locale: 'zh-CN', careMode: false, status: 'active', lockedUntil: null },
+    abilities: ['policy.read', 'policy.edit', 'policy.publish', 'policy.matches'],
+    session: null,
+  });
+  return render(
+    <MemoryRouter>
+      <QueryClientProvider client={queryClient}>
+        <PreferencesProvider remote={{ isSignedIn: () => false, save: () => {} }}>
+          <AntdApp>{ui}</AntdApp>
+        </PreferencesProvider>
+      </QueryClientProvider>
+    </MemoryRouter>,
+  );
+}
+
+describe('saving', () => {
+  it('sends the whole working copy, and shows the server faults at the rule condition and the form field', async () => {
+    handler = ({ method, url }) =>
+      method === 'PATCH' && url.pathname === `/api/v1/policies/${id}`
+        ? {
+            status: 400,
+            body: {
+              error: {
+                code: 'validation_failed',
+                message: '请求有误',
+                details: [
+                  { path: 'rule.items.0.test.within.0', message: '未知区划代码 339999 / unknown division 339999' },
+                  { path: 'contactPhone', message: '电话号码格式不正确 / not a phone number' },
+                ],
+              },
+            },
+          }
+        : notFound;
+    renderEditor(<PolicyEditor policy={policy} liveCount={false} />);
+    fireEvent.change(screen.getByTestId('policy-contact-phone'), { target: { value: '0572 x' } });
+    fireEvent.click(screen.getByTestId('policy-save'));
+    const faults = await screen.findByTestId('rule-node-items.0-condition-faults');
+    expect(faults.textContent).toContain('items.0.test.within.0');
+    expect(faults.textContent).toContain('未知区划代码 339999');
+    expect(await screen.findByText('电话号码格式不正确 / not a phone number')).toBeTruthy();
+    const patch = calls.find((c) => c.method === 'PATCH');
+    expect(patch?.body).toMatchObject({ title: policy.title, contactPhone: '0572 x', effectiveFrom: '2026-01-01', benefit: policy.benefit, rule: policy.rule });
+    // the general banner stays away when every fault found its place
+    expect(screen.queryByRole('alert', { name: /请求有误/ })).toBeNull();
+  });
+});
+
+describe('publishing', () => {
+  it('saves first, previews who gains and loses, then publishes', async () => {
+    const saved = { ...policy, rule: { type: 'all', items: [{ ...newCondition(null, 'division', '第三条'), test: { attribute: 'division', within: ['3305'] } }] } };
+    handler = ({ method, url }) => {
+      if (method === 'PATCH' && url.pathname === `/api/v1/policies/${id}`) return { status: 200, body: saved };
+      if (method === 'GET' && url.pathname === `/api/v1/policies/${id}/publish-preview`)
+        return { status: 200, body: { gained: { total: 2, items: [{ uscc: '91330502MA2B3C4D1U', name: '湖州织里童装示范有限公司（演示）' }, { uscc: '91330503MA7K8L9M6J', name: '湖州南浔木业示范有限公司（演示）' }] }, lost: { total: 0, items: [] }, eligibleBefore: 0, eligibleAfter: 2 } };
+      if (method === 'POST' && url.pathname === `/api/v1/policies/${id}/publish`) return { status: 200, body: { version: 1, contentHash: 'ab'.repeat(32), publishedAt: '2026-11-24T01:30:00Z', notified: 2 } };
+      return notFound;
+    };
+    renderEditor(<PolicyEditor policy={saved as PolicyView} liveCount={false} />);
+    fireEvent.click(screen.getByTestId('policy-publish'));
+    const gained = await screen.findByTestId('publish-gained');
+    expect(gained.getAttribute('data-total')).toBe('2');
+    expect(gained.textContent).toContain('湖州南浔木业示范有限公司（演示）');
+    expect(screen.getByTestId('publish-lost').textContent).toContain('失去资格 0 家');
+    expect(calls.filter((c) => c.path.startsWith('/api/v1/policies')).map((c) => `${c.method} ${c.path}`)).toEqual([`PATCH /api/v1/policies/${id}`, `GET /api/v1/policies/${id}/publish-preview`]);
+    fireEvent.click(screen.getByTestId('publish-confirm'));
+    expect(await screen.findByText('已发布第 1 版，已通知 2 家企业')).toBeTruthy();
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path === `/api/v1/policies/${id}/publish`)).toBe(true));
+  });
+
+  it('says there is nothing to publish when the working copy equals the published version', async () => {
+    const published = { ...policy, status: 'published' as const, currentVersion: 1, currentHash: 'ab'.repeat(32), draftDiffers: false };
+    handler = ({ method }) => (method === 'PATCH' ? { status: 200, body: published } : notFound);
+    renderEditor(<PolicyEditor policy={published} liveCount={false} />);
+    fireEvent.click(screen.getByTestId('policy-publish'));
+    expect(await screen.findByText('与当前发布版本相同，无需再次发布')).toBeTruthy();
+    expect(screen.queryByTestId('publish-preview')).toBeNull();
+  });
+});
