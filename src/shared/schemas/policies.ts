@@ -191,6 +191,8 @@ export const enterprisePolicyItem = z.object({
       labelEn: z.string().nullable(),
       clause: z.string(),
       result: triState,
+      /** Whether this condition is no obstacle: its result is what the rule wants (an exception that does not hold is met), or its branch is already satisfied. */
+      met: z.boolean(),
       /** The enterprise's raw value ('1500', '330502001', 'held'/'not held' for tags), null when missing. */
       actual: z.string().nullable(),
       /** The value as the explanation says it: "贵企业 2025 年为 1500 万元". */

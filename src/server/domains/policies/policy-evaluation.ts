@@ -157,6 +157,7 @@ export async function enterprisePolicies(db: Executor, enterpriseId: string, asO
           labelEn: condition.label.en ?? null,
           clause: condition.clause,
           result: triState(c.result),
+          met: c.met,
           actual: rawActual(c.actual),
           actualText: { zh: text.zh, 'zh-TW': zhTW(text.zh), en: text.en },
         };

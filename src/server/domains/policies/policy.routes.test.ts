@@ -248,8 +248,14 @@ describe('an enterprise\'s policies', () => {
     const items = response.json().items as { policyId: string; eligible: unknown; conditions: { id: string; result: unknown; actual: string | null }[]; explanation: Record<string, string> }[];
     const mine = items.find((i) => i.policyId === yes.id)!;
     const missed = items.find((i) => i.policyId === no.id)!;
-    expect(mine).toMatchObject({ version: 1, eligible: true, conditions: [{ id: 'manufacturing', result: true, actual: '1819' }, { id: 'revenue', result: true, actual: '6150.5' }] });
+    expect(mine).toMatchObject({ version: 1, eligible: true, conditions: [{ id: 'manufacturing', result: true, met: true, actual: '1819' }, { id: 'revenue', result: true, met: true, actual: '6150.5' }] });
     expect(missed.eligible).toBe(false);
+    expect(missed.conditions).toMatchObject([{ id: 'manufacturing', met: true }, { id: 'revenue', result: false, met: false }]);
+    // An exception that does not apply is false yet no obstacle: met.
+    const excepted = await create(input({ title: '织里例外政策', rule: { type: 'unless', rule: ruleOf(manufacturing), exception: revenueAtLeast('7000') } }));
+    await publish(excepted.id);
+    const withException = ((await t.call('GET', `/api/v1/enterprises/${usccOf.enterprise}/policies?asOf=${TODAY}`, { cookie: enterprise })).json().items as typeof items).find((i) => i.policyId === excepted.id)!;
+    expect(withException).toMatchObject({ eligible: true, conditions: [{ id: 'manufacturing', result: true, met: true }, { id: 'revenue', result: false, met: true }] });
     expect(missed.explanation.zh).toBe('符合 1/2 项；未满足：2025 年营业收入 ≥ 7000 万元，贵企业 2025 年为 6150.5 万元');
     expect(missed.explanation['zh-TW']).toBe('符合 1/2 項；未滿足：2025 年營業收入 ≥ 7000 萬元，貴企業 2025 年為 6150.5 萬元');
     expect(missed.explanation.en).toContain('not met');

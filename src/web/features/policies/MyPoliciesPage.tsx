@@ -28,15 +28,15 @@ export function localized(text: LocalizedText, language: string): string {
 const verdictKey = (eligible: TriState) => (eligible === true ? 'eligible' : eligible === 'unknown' ? 'pending' : 'ineligible');
 const verdictColor = { eligible: 'success', pending: 'warning', ineligible: 'default' } as const;
 
-type MatchCondition = EnterprisePolicyItem['conditions'][number] & { met?: boolean };
+type MatchCondition = EnterprisePolicyItem['conditions'][number];
 
 /**
- * How a condition reads for the enterprise: ? when its data is missing; else ✓ when it is no obstacle. The server's `met`
- * says so (an exception that does not apply is false yet met); without it, a true result counts as met.
+ * How a condition reads for the enterprise: ? when its data is missing; else ✓ when it is no obstacle, as the server's
+ * `met` says (an exception that does not apply is false yet met).
  */
-export function conditionMark(c: MatchCondition): 'met' | 'not-met' | 'unknown' {
+export function conditionMark(c: Pick<MatchCondition, 'result' | 'met'>): 'met' | 'not-met' | 'unknown' {
   if (c.result === 'unknown') return 'unknown';
-  return (c.met ?? c.result === true) ? 'met' : 'not-met';
+  return c.met ? 'met' : 'not-met';
 }
 
 export function ResultMark({ mark }: { mark: ReturnType<typeof conditionMark> }) {

@@ -229,9 +229,9 @@ describe('政策匹配 cards', () => {
     benefit: { kind: 'subsidy', amount: { type: 'fixed', wan: '100' } },
     eligible,
     conditions: [
-      { id: 'revenue', label: '上年营业收入 ≥ 2000 万元', labelEn: null, clause: '第三条', result: false, actual: '1500', actualText: { zh: '贵企业 2025 年为 1500 万元', 'zh-TW': '貴企業 2025 年為 1500 萬元', en: 'yours: 1500 in 2025' } },
-      { id: 'sme', label: '中小微企业', labelEn: null, clause: '第三条', result: true, actual: 'small', actualText: { zh: '小型', 'zh-TW': '小型', en: 'small' } },
-      { id: 'tax', label: '上年纳税额 ≥ 10 万元', labelEn: null, clause: '第四条', result: 'unknown', actual: null, actualText: { zh: '缺少贵企业 2025 年纳税额', 'zh-TW': '缺少貴企業 2025 年納稅額', en: 'no 2025 tax figure' } },
+      { id: 'revenue', label: '上年营业收入 ≥ 2000 万元', labelEn: null, clause: '第三条', result: false, met: false, actual: '1500', actualText: { zh: '贵企业 2025 年为 1500 万元', 'zh-TW': '貴企業 2025 年為 1500 萬元', en: 'yours: 1500 in 2025' } },
+      { id: 'sme', label: '中小微企业', labelEn: null, clause: '第三条', result: true, met: true, actual: 'small', actualText: { zh: '小型', 'zh-TW': '小型', en: 'small' } },
+      { id: 'tax', label: '上年纳税额 ≥ 10 万元', labelEn: null, clause: '第四条', result: 'unknown', met: false, actual: null, actualText: { zh: '缺少贵企业 2025 年纳税额', 'zh-TW': '缺少貴企業 2025 年納稅額', en: 'no 2025 tax figure' } },
     ],
     explanation: { zh: '符合 1/3 项；未满足：上年营业收入 ≥ 2000 万元，贵企业 2025 年为 1500 万元', 'zh-TW': '符合 1/3 項', en: 'meets 1 of 3' },
   });
@@ -241,8 +241,8 @@ describe('政策匹配 cards', () => {
     expect(byEligibility(items).map((i) => i.policyId.slice(-1))).toEqual(['3', '4', '2', '1']);
   });
 
-  it('marks an exception that does not apply as met when the server says so, and falls back to the result otherwise', () => {
-    const exception = { id: 'giant', label: '专精特新“小巨人”', labelEn: null, clause: '第五条', result: false as const, actual: 'not held', actualText: { zh: '', 'zh-TW': '', en: '' } };
+  it('marks an exception that does not apply as met because the server says so, whatever its result', () => {
+    const exception = { id: 'giant', label: '专精特新“小巨人”', labelEn: null, clause: '第五条', result: false as const, met: false, actual: 'not held', actualText: { zh: '', 'zh-TW': '', en: '' } };
     expect(conditionMark(exception)).toBe('not-met');
     expect(conditionMark({ ...exception, met: true })).toBe('met');
     expect(conditionMark({ ...exception, result: true, met: false })).toBe('not-met');

@@ -20,6 +20,17 @@ const TAG_NAMES: Record<string, { zh: string; en: string }> = {
   ipo_reserve: { zh: '上市后备', en: 'IPO reserve' },
 };
 
+const SIZE_NAMES: Record<string, { zh: string; en: string }> = {
+  large: { zh: '大型', en: 'large' },
+  medium: { zh: '中型', en: 'medium' },
+  small: { zh: '小型', en: 'small' },
+  micro: { zh: '微型', en: 'micro' },
+};
+const TAXPAYER_NAMES: Record<string, { zh: string; en: string }> = {
+  general: { zh: '一般纳税人', en: 'general taxpayer' },
+  small_scale: { zh: '小规模纳税人', en: 'small-scale taxpayer' },
+};
+
 /** What the enterprise has, as the explanation states it: "贵企业 2025 年为 1500 万元" / "2025: 15 million yuan". */
 export function describeActual(actual: ActualValue): { zh: string; en: string } {
   switch (actual.attribute) {
@@ -35,6 +46,13 @@ export function describeActual(actual: ActualValue): { zh: string; en: string } 
     }
     case 'capital':
       return actual.value == null ? { zh: '缺少注册资本', en: 'registered capital missing' } : { zh: `贵企业注册资本为 ${actual.value} 万元`, en: `registered capital ${actual.value} × 10,000 yuan` };
+    case 'size':
+    case 'taxpayer': {
+      const name = ATTRIBUTE_NAMES[actual.attribute];
+      if (actual.value == null) return { zh: `缺少${name.zh}`, en: `${name.en} missing` };
+      const value = (actual.attribute === 'size' ? SIZE_NAMES : TAXPAYER_NAMES)[String(actual.value)] ?? { zh: String(actual.value), en: String(actual.value) };
+      return { zh: `贵企业${name.zh}为${value.zh}`, en: `${name.en}: ${value.en}` };
+    }
     default: {
       const name = ATTRIBUTE_NAMES[actual.attribute];
       return actual.value == null ? { zh: `缺少${name.zh}`, en: `${name.en} missing` } : { zh: `贵企业${name.zh}为 ${actual.value}`, en: `${name.en}: ${actual.value}` };
