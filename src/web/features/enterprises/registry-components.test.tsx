@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 // Component tests of the registry pages with a faked API: inline credit-code check and server errors at the field, tags by ability, the detail's size basis and figures, the import steps with a polled job.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App as AntdApp } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { EnterpriseView } from '../../../shared/schemas/enterprises.ts';
 import { makeUscc } from '../../../shared/uscc.ts';
 import { meQueryKey } from '../auth/api.ts';
@@ -16,41 +16,14 @@ import { EnterpriseDetail } from './EnterpriseDetail.tsx';
 import EnterpriseImportPage from './EnterpriseImportPage.tsx';
 import EnterpriseListPage from './EnterpriseListPage.tsx';
 import './messages.ts';
+import { useFakeApi, type ApiHandler as Handler } from '../../test-support/fake-api.ts';
 
 // antd renders slowly in jsdom and the machine is shared: generous time per test.
 vi.setConfig({ testTimeout: 60_000 });
 configure({ asyncUtilTimeout: 15_000 });
 
-beforeAll(() => {
-  // antd's responsive helpers ask for media queries, which jsdom lacks.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as never;
-  window.matchMedia ??= ((query: string) => ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false })) as never;
-});
-
-type Handler = (request: { method: string; url: URL; body: unknown }) => { status: number; body?: unknown };
-let handler: Handler;
-const calls: { method: string; path: string; body: unknown }[] = [];
-
-beforeEach(() => {
-  localStorage.clear();
-  calls.length = 0;
-  vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
-    const url = new URL(input, 'http://localhost');
-    const method = init.method ?? 'GET';
-    const body = typeof init.body === 'string' ? JSON.parse(init.body) : init.body;
-    calls.push({ method, path: url.pathname + url.search, body });
-    const answer = handler({ method, url, body });
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: { 'Content-Type': 'application/json' } });
-  });
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+const api = useFakeApi();
+const calls = api.calls;
 
 function renderWith(ui: ReactNode, { abilities = [] as string[], path = '/' } = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -84,7 +57,7 @@ const referenceAnswers: Handler = ({ url }) => {
 
 describe('create form', () => {
   it('shows why a credit code is wrong while it is typed, and nothing once it is right', async () => {
-    handler = referenceAnswers;
+    api.handler = referenceAnswers;
     renderWith(<CreateEnterpriseForm onCreated={() => {}} />);
     const input = screen.getByTestId('create-uscc');
     fireEvent.change(input, { target: { value: '91330502MA2B3C4D' } });
@@ -97,7 +70,7 @@ describe('create form', () => {
 
   it('puts the server refusal on the field at fault and sends the normalised body', async () => {
     const valid = makeUscc('91', '330502', 'MA2B3C4D');
-    handler = (request) =>
+    api.handler = (request) =>
       request.method === 'POST' && request.url.pathname === '/api/v1/enterprises'
         ? { status: 400, body: { error: { code: 'validation_failed', message: '区划不存在', details: [{ path: 'divisionCode', message: '区划代码 330502 不在县级以下 / not a county' }] } } }
         : referenceAnswers(request);
@@ -112,7 +85,7 @@ describe('create form', () => {
   });
 
   it('refuses a revenue that is not a 万元 decimal before sending', async () => {
-    handler = referenceAnswers;
+    api.handler = referenceAnswers;
     renderWith(<CreateEnterpriseForm onCreated={() => {}} />);
     fireEvent.change(screen.getByTestId('create-revenue'), { target: { value: '12,000' } });
     expect(await screen.findByText('请填写以万元为单位的数字，最多 6 位小数')).toBeTruthy();
@@ -160,7 +133,7 @@ function enterprise(overrides: Partial<EnterpriseView> = {}): EnterpriseView {
 
 describe('enterprise detail', () => {
   it('shows the division and industry by name, the size basis and one row per year, newest first', () => {
-    handler = referenceAnswers;
+    api.handler = referenceAnswers;
     renderWith(<EnterpriseDetail enterprise={enterprise()} onChanged={() => {}} />);
     expect(screen.getByTestId('enterprise-division').textContent).toBe('浙江省湖州市吴兴区');
     expect(screen.getByTestId('enterprise-industry').textContent).toBe('1811 运动机织服装制造');
@@ -172,7 +145,7 @@ describe('enterprise detail', () => {
   });
 
   it('gives an enterprise user only the contact editor, and staff without abilities no buttons', () => {
-    handler = referenceAnswers;
+    api.handler = referenceAnswers;
     const { unmount } = renderWith(<EnterpriseDetail enterprise={enterprise({ abilities: ['update-contact'] })} onChanged={() => {}} own />);
     expect(screen.getByTestId('enterprise-edit').textContent).toContain('修改联系方式');
     expect(screen.queryByTestId('figures-add')).toBeNull();
@@ -183,7 +156,7 @@ describe('enterprise detail', () => {
   });
 
   it('lists held tags with who set them; revoked ones only in the history; revoking asks and calls the API', async () => {
-    handler = (request) => (request.method === 'DELETE' ? { status: 200, body: { ...enterprise().tags[0], revokedAt: '2026-11-23T01:00:00Z', revokedBy: user('王五'), held: false } } : referenceAnswers(request));
+    api.handler = (request) => (request.method === 'DELETE' ? { status: 200, body: { ...enterprise().tags[0], revokedAt: '2026-11-23T01:00:00Z', revokedBy: user('王五'), held: false } } : referenceAnswers(request));
     const onChanged = vi.fn();
     const e = enterprise({ abilities: ['tag', 'figures'] });
     renderWith(<EnterpriseDetail enterprise={e} onChanged={onChanged} />);
@@ -200,7 +173,7 @@ describe('enterprise detail', () => {
   });
 
   it('shows the size basis in the UI language', () => {
-    handler = referenceAnswers;
+    api.handler = referenceAnswers;
     localStorage.setItem('qinqing.preferences', JSON.stringify({ locale: 'en', careMode: false }));
     renderWith(<EnterpriseDetail enterprise={enterprise()} onChanged={() => {}} />);
     expect(screen.getByTestId('enterprise-size-basis').textContent).toBe('Industry: 120 employees, revenue 42.005 M yuan → small');
@@ -245,7 +218,7 @@ describe('import page', () => {
       { header: '所在镇', field: 'divisionCode' },
       { header: '备注', field: null },
     ];
-    handler = ({ method, url }) => {
+    api.handler = ({ method, url }) => {
       if (method === 'POST' && url.pathname === '/api/v1/enterprises/import') return { status: 202, body: { jobId: url.searchParams.get('dryRun') === 'true' ? checkId : applyId } };
       if (url.pathname === `/api/v1/jobs/${checkId}`) return { status: 200, body: job(checkId, { status: 'succeeded', processed: 3, errors, errorCount: 2, result: report({ errors, columns }) }) };
       if (url.pathname === `/api/v1/jobs/${applyId}`) {
@@ -301,7 +274,7 @@ describe('list page', () => {
       uscc, name, divisionCode: '330502', divisionName: '浙江省湖州市吴兴区', industryCode: '1811', industryName: '运动机织服装制造',
       legalRepresentative: '张*', foundedOn: '2019-04-01', size: 'small', sizeYear: 2025, status: 'active', tags: ['high_tech'],
     });
-    handler = ({ url }) => {
+    api.handler = ({ url }) => {
       if (url.pathname !== '/api/v1/enterprises') return referenceAnswers({ method: 'GET', url, body: null });
       const q = url.searchParams.get('q');
       return q

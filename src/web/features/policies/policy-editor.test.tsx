@@ -1,50 +1,24 @@
 // @vitest-environment jsdom
 // Component tests of the policy editor with a faked API: saving sends the whole working copy, the server's faults land at the rule node and the form field they name, and publishing saves first, then shows the gains and losses before publishing.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App as AntdApp } from 'antd';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PolicyView } from '../../../shared/schemas/policies.ts';
 import { meQueryKey } from '../auth/api.ts';
 import { PreferencesProvider } from '../preferences/PreferencesProvider.tsx';
 import { PolicyEditor } from './PolicyEditorPage.tsx';
 import { newCondition } from './rule-tree.ts';
 import './messages.ts';
+import { useFakeApi } from '../../test-support/fake-api.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
 configure({ asyncUtilTimeout: 15_000 });
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as never;
-  window.matchMedia ??= ((query: string) => ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false })) as never;
-});
-
-type Handler = (request: { method: string; url: URL; body: unknown }) => { status: number; body?: unknown };
-let handler: Handler;
-const calls: { method: string; path: string; body: unknown }[] = [];
-
-beforeEach(() => {
-  localStorage.clear();
-  calls.length = 0;
-  vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
-    const url = new URL(input, 'http://localhost');
-    const method = init.method ?? 'GET';
-    const body = typeof init.body === 'string' ? JSON.parse(init.body) : init.body;
-    calls.push({ method, path: url.pathname + url.search, body });
-    const answer = handler({ method, url, body });
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: { 'Content-Type': 'application/json' } });
-  });
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+const api = useFakeApi();
+const calls = api.calls;
 
 const id = '00000000-0000-4000-8000-0000000000a1';
 const policy: PolicyView = {
@@ -96,7 +70,7 @@ function renderEditor(ui: ReactNode) {
 
 describe('saving', () => {
   it('sends the whole working copy, and shows the server faults at the rule condition and the form field', async () => {
-    handler = ({ method, url }) =>
+    api.handler = ({ method, url }) =>
       method === 'PATCH' && url.pathname === `/api/v1/policies/${id}`
         ? {
             status: 400,
@@ -129,7 +103,7 @@ describe('saving', () => {
 describe('publishing', () => {
   it('saves first, previews who gains and loses, then publishes', async () => {
     const saved = { ...policy, rule: { type: 'all', items: [{ ...newCondition(null, 'division', '第三条'), test: { attribute: 'division', within: ['3305'] } }] } };
-    handler = ({ method, url }) => {
+    api.handler = ({ method, url }) => {
       if (method === 'PATCH' && url.pathname === `/api/v1/policies/${id}`) return { status: 200, body: saved };
       if (method === 'GET' && url.pathname === `/api/v1/policies/${id}/publish-preview`)
         return { status: 200, body: { gained: { total: 2, items: [{ uscc: '91330502MA2B3C4D1U', name: '湖州织里童装示范有限公司（演示）' }, { uscc: '91330503MA7K8L9M6J', name: '湖州南浔木业示范有限公司（演示）' }] }, lost: { total: 0, items: [] }, eligibleBefore: 0, eligibleAfter: 2 } };
@@ -150,7 +124,7 @@ describe('publishing', () => {
 
   it('says there is nothing to publish when the working copy equals the published version', async () => {
     const published = { ...policy, status: 'published' as const, currentVersion: 1, currentHash: 'ab'.repeat(32), draftDiffers: false };
-    handler = ({ method }) => (method === 'PATCH' ? { status: 200, body: published } : notFound);
+    api.handler = ({ method }) => (method === 'PATCH' ? { status: 200, body: published } : notFound);
     renderEditor(<PolicyEditor policy={published} liveCount={false} />);
     fireEvent.click(screen.getByTestId('policy-publish'));
     expect(await screen.findByText('与当前发布版本相同，无需再次发布')).toBeTruthy();

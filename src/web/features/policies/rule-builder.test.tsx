@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 // Component tests of the rule editor with a faked API: building a tree with the builder, editing a condition (the label follows the threshold until written by hand), the JSON text view round trip, faults at their nodes, the debounced live count and the server's faults.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App as AntdApp } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RuleNode } from '../../../shared/rules/rule-language.ts';
 import type { EnterprisePolicyItem } from '../../../shared/schemas/policies.ts';
 import { meQueryKey } from '../auth/api.ts';
@@ -14,41 +14,14 @@ import { byEligibility, conditionMark, PolicyMatchCard } from './MyPoliciesPage.
 import { RuleEditor } from './RuleEditor.tsx';
 import { newCondition, newRule } from './rule-tree.ts';
 import './messages.ts';
+import { useFakeApi } from '../../test-support/fake-api.ts';
 
 // antd renders slowly in jsdom and the machine is shared: generous time per test.
 vi.setConfig({ testTimeout: 60_000 });
 configure({ asyncUtilTimeout: 15_000 });
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as never;
-  window.matchMedia ??= ((query: string) => ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false })) as never;
-});
-
-type Handler = (request: { method: string; url: URL; body: unknown }) => { status: number; body?: unknown };
-let handler: Handler;
-const calls: { method: string; path: string; body: unknown }[] = [];
-
-beforeEach(() => {
-  localStorage.clear();
-  calls.length = 0;
-  handler = () => ({ status: 404, body: { error: { code: 'not_found', message: 'not found', details: [] } } });
-  vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
-    const url = new URL(input, 'http://localhost');
-    const method = init.method ?? 'GET';
-    const body = typeof init.body === 'string' ? JSON.parse(init.body) : init.body;
-    calls.push({ method, path: url.pathname + url.search, body });
-    const answer = handler({ method, url, body });
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: { 'Content-Type': 'application/json' } });
-  });
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+const api = useFakeApi();
+const calls = api.calls;
 
 function wrap(ui: ReactNode) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -193,7 +166,7 @@ describe('JSON text view', () => {
 
 describe('live count', () => {
   it('asks the server a moment after an edit, shows the count, and shows its faults at their node', async () => {
-    handler = ({ method, url, body }) => {
+    api.handler = ({ method, url, body }) => {
       if (method === 'POST' && url.pathname === '/api/v1/policies/rule-check') {
         const value = (body as { rule: { items: { test: { compare: { value: string } } }[] } }).rule.items[0].test.compare.value;
         if (value === '999999') return { status: 400, body: { error: { code: 'validation_failed', message: '规则有误', details: [{ path: 'rule.items.0.test.compare.value', message: '服务器：超出范围' }] } } };
