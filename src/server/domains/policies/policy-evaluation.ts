@@ -8,7 +8,7 @@ import { findDivision } from '../enterprises/reference/divisions.ts';
 import { findIndustry } from '../enterprises/reference/industries.ts';
 import { compileRule, FALSE, TRUE, UNKNOWN, type CompiledRule, type Truth } from './engine/compile.ts';
 import { eligibleRows, explainRow, nearMissRowsByCondition, pendingRows, type PolicyEvaluation } from './engine/columnar-evaluator.ts';
-import { describeActual } from './engine/explain.ts';
+import { describeActual, explanationZhTW } from './engine/explain.ts';
 import { matchEnterprise } from './engine/match-enterprise.ts';
 import type { ActualValue, RowEvaluation } from './engine/row-evaluator.ts';
 import { zhTW } from './engine/zh-tw.ts';
@@ -162,7 +162,7 @@ export async function enterprisePolicies(db: Executor, enterpriseId: string, asO
           actualText: { zh: text.zh, 'zh-TW': zhTW(text.zh), en: text.en },
         };
       }),
-      explanation: { zh: match.explanation.zh, 'zh-TW': match.explanation['zh-TW'], en: match.explanation.en },
+      explanation: { zh: match.explanation.zh, 'zh-TW': explanationZhTW(match.explanation), en: match.explanation.en },
     };
   });
 }

@@ -68,8 +68,6 @@ export interface Explanation {
   /** Conditions that could not be decided (data missing). */
   pending: { id: string; label: string; actual: string }[];
   zh: string;
-  /** The zh text in traditional characters (labels converted by the table of zh-tw.ts). */
-  'zh-TW': string;
   en: string;
 }
 
@@ -101,12 +99,8 @@ export function explain(compiled: CompiledRule, evaluation: RowEvaluation, descr
   const enParts = [`meets ${met} of ${total}`];
   if (unmetEn.length) enParts.push(`not met: ${unmetEn.join('; ')}`);
   if (pendingEn.length) enParts.push(`data pending: ${pendingEn.join('; ')}`);
-  const zh = zhParts.join('；');
-  // Converted on first read: the one-enterprise → all-policies path builds hundreds of explanations it may not show.
-  return {
-    met, total, unmet, pending, zh, en: enParts.join('; '),
-    get 'zh-TW'() {
-      return zhTW(zh);
-    },
-  };
+  return { met, total, unmet, pending, zh: zhParts.join('；'), en: enParts.join('; ') };
 }
+
+/** The zh-TW text of an explanation, converted only for those shown: one enterprise → all policies builds hundreds. */
+export const explanationZhTW = (explanation: Pick<Explanation, 'zh'>): string => zhTW(explanation.zh);
