@@ -1,4 +1,5 @@
 // A lean HTTP/1.1 keep-alive client for load generation: one connection, one request at a time, no parsing beyond the status and the body's length — so the measuring client costs little of the machine it measures.
+import { Buffer } from 'node:buffer';
 import net from 'node:net';
 
 const CRLF2 = Buffer.from('\r\n\r\n');
