@@ -1,21 +1,17 @@
 // @vitest-environment jsdom
 // Component tests of the registry pages with a faked API: inline credit-code check and server errors at the field, tags by ability, the detail's size basis and figures, the import steps with a polled job.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntdApp } from 'antd';
+import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
-import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import type { EnterpriseView } from '../../../shared/schemas/enterprises.ts';
 import { makeUscc } from '../../../shared/uscc.ts';
-import { meQueryKey } from '../auth/api.ts';
-import { PreferencesProvider } from '../preferences/PreferencesProvider.tsx';
 import { CreateEnterpriseForm } from './EnterpriseCreatePage.tsx';
 import { EnterpriseDetail } from './EnterpriseDetail.tsx';
 import EnterpriseImportPage from './EnterpriseImportPage.tsx';
 import EnterpriseListPage from './EnterpriseListPage.tsx';
 import './messages.ts';
+import { renderSignedIn } from '../../test-support/render-signed-in.tsx';
 import { useFakeApi, type ApiHandler as Handler } from '../../test-support/fake-api.ts';
 
 // antd renders slowly in jsdom and the machine is shared: generous time per test.
@@ -25,23 +21,8 @@ configure({ asyncUtilTimeout: 15_000 });
 const api = useFakeApi();
 const calls = api.calls;
 
-function renderWith(ui: ReactNode, { abilities = [] as string[], path = '/' } = {}) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  queryClient.setQueryData(meQueryKey, {
-    user: { id: '00000000-0000-4000-8000-0000000000f1', username: 'dispatcher', displayName: '受理交办员', roles: ['dispatcher'], orgUnitId: null, orgUnitName: null, enterpriseId: null, enterpriseName: null, phone: null, email: null, locale: 'zh-CN', careMode: false, status: 'active', lockedUntil: null },
-    abilities,
-    session: null,
-  });
-  return render(
-    <MemoryRouter initialEntries={[path]}>
-      <QueryClientProvider client={queryClient}>
-        <PreferencesProvider remote={{ isSignedIn: () => false, save: () => {} }}>
-          <AntdApp>{ui}</AntdApp>
-        </PreferencesProvider>
-      </QueryClientProvider>
-    </MemoryRouter>,
-  );
-}
+const renderWith = (ui: ReactNode, { abilities = [] as string[], path = '/' } = {}) =>
+  renderSignedIn(ui, { username: 'dispatcher', displayName: '受理交办员', roles: ['dispatcher'], abilities, path });
 
 const referenceAnswers: Handler = ({ url }) => {
   if (url.pathname === '/api/v1/reference/divisions') {

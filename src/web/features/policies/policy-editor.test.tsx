@@ -1,17 +1,13 @@
 // @vitest-environment jsdom
 // Component tests of the policy editor with a faked API: saving sends the whole working copy, the server's faults land at the rule node and the form field they name, and publishing saves first, then shows the gains and losses before publishing.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { App as AntdApp } from 'antd';
+import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import type { PolicyView } from '../../../shared/schemas/policies.ts';
-import { meQueryKey } from '../auth/api.ts';
-import { PreferencesProvider } from '../preferences/PreferencesProvider.tsx';
 import { PolicyEditor } from './PolicyEditorPage.tsx';
 import { newCondition } from './rule-tree.ts';
 import './messages.ts';
+import { renderSignedIn } from '../../test-support/render-signed-in.tsx';
 import { useFakeApi } from '../../test-support/fake-api.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -50,23 +46,7 @@ const policy: PolicyView = {
 
 const notFound = { status: 404, body: { error: { code: 'not_found', message: 'not found', details: [] } } };
 
-function renderEditor(ui: ReactNode) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  queryClient.setQueryData(meQueryKey, {
-    user: { id: '00000000-0000-4000-8000-0000000000f2', username: 'policy', displayName: '政策专员', roles: ['policy_officer'], orgUnitId: null, orgUnitName: null, enterpriseId: null, enterpriseName: null, phone: null, email: null, locale: 'zh-CN', careMode: false, status: 'active', lockedUntil: null },
-    abilities: ['policy.read', 'policy.edit', 'policy.publish', 'policy.matches'],
-    session: null,
-  });
-  return render(
-    <MemoryRouter>
-      <QueryClientProvider client={queryClient}>
-        <PreferencesProvider remote={{ isSignedIn: () => false, save: () => {} }}>
-          <AntdApp>{ui}</AntdApp>
-        </PreferencesProvider>
-      </QueryClientProvider>
-    </MemoryRouter>,
-  );
-}
+const renderEditor = (ui: ReactNode) => renderSignedIn(ui, { username: 'policy', displayName: '政策专员', roles: ['policy_officer'], abilities: ['policy.read', 'policy.edit', 'policy.publish', 'policy.matches'] });
 
 describe('saving', () => {
   it('sends the whole working copy, and shows the server faults at the rule condition and the form field', async () => {

@@ -1,19 +1,15 @@
 // @vitest-environment jsdom
 // Component tests of the rule editor with a faked API: building a tree with the builder, editing a condition (the label follows the threshold until written by hand), the JSON text view round trip, faults at their nodes, the debounced live count and the server's faults.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntdApp } from 'antd';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
-import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import type { RuleNode } from '../../../shared/rules/rule-language.ts';
 import type { EnterprisePolicyItem } from '../../../shared/schemas/policies.ts';
-import { meQueryKey } from '../auth/api.ts';
-import { PreferencesProvider } from '../preferences/PreferencesProvider.tsx';
 import { byEligibility, conditionMark, PolicyMatchCard } from './MyPoliciesPage.tsx';
 import { RuleEditor } from './RuleEditor.tsx';
 import { newCondition, newRule } from './rule-tree.ts';
 import './messages.ts';
+import { renderSignedIn } from '../../test-support/render-signed-in.tsx';
 import { useFakeApi } from '../../test-support/fake-api.ts';
 
 // antd renders slowly in jsdom and the machine is shared: generous time per test.
@@ -23,23 +19,7 @@ configure({ asyncUtilTimeout: 15_000 });
 const api = useFakeApi();
 const calls = api.calls;
 
-function wrap(ui: ReactNode) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  queryClient.setQueryData(meQueryKey, {
-    user: { id: '00000000-0000-4000-8000-0000000000f2', username: 'policy', displayName: '政策专员', roles: ['policy_officer'], orgUnitId: null, orgUnitName: null, enterpriseId: null, enterpriseName: null, phone: null, email: null, locale: 'zh-CN', careMode: false, status: 'active', lockedUntil: null },
-    abilities: ['policy.read', 'policy.edit', 'policy.publish', 'policy.matches'],
-    session: null,
-  });
-  return render(
-    <MemoryRouter>
-      <QueryClientProvider client={queryClient}>
-        <PreferencesProvider remote={{ isSignedIn: () => false, save: () => {} }}>
-          <AntdApp>{ui}</AntdApp>
-        </PreferencesProvider>
-      </QueryClientProvider>
-    </MemoryRouter>,
-  );
-}
+const wrap = (ui: ReactNode) => renderSignedIn(ui, { username: 'policy', displayName: '政策专员', roles: ['policy_officer'], abilities: ['policy.read', 'policy.edit', 'policy.publish', 'policy.matches'] });
 
 /** The rule as the editor last reported it. */
 let latest: unknown;
