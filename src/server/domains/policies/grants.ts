@@ -10,7 +10,6 @@ import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findDivision } from '../enterprises/reference/divisions.ts';
 import { benefitFen, fenText, wanFen } from './benefit-amount.ts';
-import { compileRule } from './engine/compile.ts';
 import type { PolicyDeps } from './manage-policies.ts';
 import { decisionConditions, evaluateOverRegistry, explainEnterpriseRow } from './policy-evaluation.ts';
 import { enterpriseRefs, findPolicy, versionsInForce, type VersionRow } from './policy.repository.ts';
@@ -35,7 +34,7 @@ export async function createCandidates(deps: PolicyDeps, ctx: RequestContext, po
     await findPolicy(trx, policyId, { withDrafts: true, forUpdate: true });
     const version = await inForce(trx, policyId, asOf);
     const registry = await evaluateOverRegistry(trx, version.content.rule, asOf);
-    const compiled = compileRule(version.content.rule, asOf);
+    const { compiled } = registry;
     const rowOf = new Map<string, number>();
     for (const row of registry.eligible) rowOf.set(registry.engine.store.ids[row], row);
     const granted = new Set((await trx.selectFrom('policy_grants').select('enterprise_id').where('policy_id', '=', policyId).execute()).map((g) => g.enterprise_id));

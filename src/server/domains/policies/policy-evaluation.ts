@@ -12,7 +12,7 @@ import { describeActual, explanationZhTW } from './engine/explain.ts';
 import { matchEnterprise } from './engine/match-enterprise.ts';
 import type { ActualValue, RowEvaluation } from './engine/row-evaluator.ts';
 import { zhTW } from './engine/zh-tw.ts';
-import { enterpriseRefs, versionsInForce } from './policy.repository.ts';
+import { enterpriseRefs, versionsInForce, type VersionRow } from './policy.repository.ts';
 import { loadEnterpriseRecords, registryEngine, type RegistryEngine } from './registry-engine.ts';
 
 const referenceChecks = {
@@ -36,6 +36,7 @@ export function ruleFaults(input: unknown): { path: string; message: string }[] 
 
 export interface RegistryEvaluation {
   engine: RegistryEngine;
+  compiled: CompiledRule;
   evaluation: PolicyEvaluation;
   eligible: Int32Array;
 }
@@ -43,8 +44,22 @@ export interface RegistryEvaluation {
 export async function evaluateOverRegistry(db: Executor, rule: Rule, asOf: string, options: { nearMisses?: boolean } = {}): Promise<RegistryEvaluation> {
   const engine = await registryEngine(db);
   engine.useDate(asOf);
-  const evaluation = engine.evaluator.evaluate(compileRule(rule, asOf), { nearMisses: options.nearMisses ?? false });
-  return { engine, evaluation, eligible: engine.activeRows(eligibleRows(evaluation)) };
+  const compiled = compileRule(rule, asOf);
+  const evaluation = engine.evaluator.evaluate(compiled, { nearMisses: options.nearMisses ?? false });
+  return { engine, compiled, evaluation, eligible: engine.activeRows(eligibleRows(evaluation)) };
+}
+
+/** Published versions are immutable (content hash), so each is compiled once per as-of date, not on every request. */
+const compiledVersions = new Map<string, CompiledRule>();
+function compiledVersion(version: VersionRow, asOf: string): CompiledRule {
+  const key = `${version.content_hash}|${asOf}`;
+  let compiled = compiledVersions.get(key);
+  if (!compiled) {
+    if (compiledVersions.size >= 5_000) compiledVersions.clear();
+    compiled = compileRule(version.content.rule, asOf);
+    compiledVersions.set(key, compiled);
+  }
+  return compiled;
 }
 
 /** The editor's live count: eligible, pending data, near-misses (failing exactly one condition) over the active enterprises. */
@@ -135,7 +150,7 @@ export async function enterprisePolicies(db: Executor, enterpriseId: string, asO
   const record = records[0]?.record;
   if (!record || versions.length === 0) return [];
   const byId = new Map(versions.map((v) => [v.policy_id, v]));
-  const compiled = versions.map((v) => ({ policyId: v.policy_id, compiled: compileRule(v.content.rule, asOf) }));
+  const compiled = versions.map((v) => ({ policyId: v.policy_id, compiled: compiledVersion(v, asOf) }));
   const compiledOf = new Map(compiled.map((c) => [c.policyId, c.compiled]));
   return matchEnterprise(compiled, record).map((match) => {
     const version = byId.get(match.policyId)!;
