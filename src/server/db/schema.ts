@@ -533,6 +533,10 @@ export interface PoliciesTable {
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Set together with status 'withdrawn' (废止): the policy is in force on no day ending after this instant. */
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
+  withdrawal_reason: string | null;
 }
 
 export interface PolicyVersionsTable {

@@ -12,7 +12,7 @@ export type PolicyStatus = (typeof policyStatuses)[number];
 export const benefitKinds = ['subsidy', 'tax_relief', 'interest_subsidy', 'service'] as const;
 export type BenefitKind = (typeof benefitKinds)[number];
 /** What the caller may do with a policy (PolicyView.abilities). */
-export const policyAbilities = ['policy.edit', 'policy.publish'] as const;
+export const policyAbilities = ['policy.edit', 'policy.publish', 'policy.withdraw'] as const;
 export type PolicyAbility = (typeof policyAbilities)[number];
 
 const text = (max: number) =>
@@ -98,6 +98,8 @@ export const policyView = z.object({
   draftDiffers: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** 废止: when, and why; the policy is in force on no day after the one it was withdrawn on. */
+  withdrawal: z.object({ at: z.string(), reason: z.string(), by: z.string().nullable() }).nullable(),
   abilities: z.array(z.enum(policyAbilities)),
 });
 export type PolicyView = z.infer<typeof policyView>;
@@ -151,6 +153,10 @@ export const publishPreview = z.object({
   eligibleAfter: z.number().int(),
 });
 export type PublishPreview = z.infer<typeof publishPreview>;
+
+/** Withdraw (废止) a published policy: it stops being in force at once; a reason is required. */
+export const withdrawPolicyBody = z.strictObject({ reason: text(500) });
+export type WithdrawPolicyBody = z.infer<typeof withdrawPolicyBody>;
 
 export const publishResult = z.object({ version: z.number().int(), contentHash: z.string(), publishedAt: z.string(), notified: z.number().int() });
 export type PublishResult = z.infer<typeof publishResult>;

@@ -11,6 +11,8 @@ import * as enterpriseSearchIndexes from './2026-11-25T1100_enterprise_search_in
 import * as policies from './2026-11-26T0900_policies.ts';
 import * as enterpriseSearchSpeed from './2026-11-26T1000_enterprise_search_speed.ts';
 import * as appealsEnteredByStaff from './2026-11-26T1100_appeals_entered_by_staff.ts';
+import * as appealsDropSubmittedIndex from './2026-11-27T0700_appeals_drop_submitted_index.ts';
+import * as policyWithdrawal from './2026-11-27T0800_policy_withdrawal.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T1800_foundation': foundation,
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0900_policies': policies,
   '2026-11-26T1000_enterprise_search_speed': enterpriseSearchSpeed,
   '2026-11-26T1100_appeals_entered_by_staff': appealsEnteredByStaff,
+  '2026-11-27T0700_appeals_drop_submitted_index': appealsDropSubmittedIndex,
+  '2026-11-27T0800_policy_withdrawal': policyWithdrawal,
 };

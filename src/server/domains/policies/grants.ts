@@ -24,6 +24,12 @@ async function inForce(db: Executor, policyId: string, asOf: string): Promise<Ve
   return version;
 }
 
+/** No new candidate and no new approval under a withdrawn (废止) policy; approved grants stay payable. */
+function refuseWithdrawn<T extends { status: string }>(policy: T): T {
+  if (policy.status === 'withdrawn') throw new AppError('invalid_transition', '政策已废止，不再生成或审批兑现 / the policy is withdrawn', [{ path: 'status', message: 'withdrawn' }]);
+  return policy;
+}
+
 /**
  * Every enterprise eligible on `asOf` under the version in force that has no grant of this policy yet becomes a
  * candidate, ranked after the existing ones by credit code, with the amount of the benefit and the data used.
@@ -31,7 +37,7 @@ async function inForce(db: Executor, policyId: string, asOf: string): Promise<Ve
 export async function createCandidates(deps: PolicyDeps, ctx: RequestContext, policyId: string, asOf: string): Promise<CreateCandidatesResult> {
   const now = deps.clock.now();
   return inTransaction(deps.db, async (trx) => {
-    await findPolicy(trx, policyId, { withDrafts: true, forUpdate: true });
+    refuseWithdrawn(await findPolicy(trx, policyId, { withDrafts: true, forUpdate: true }));
     const version = await inForce(trx, policyId, asOf);
     const registry = await evaluateOverRegistry(trx, version.content.rule, asOf);
     const { compiled } = registry;
@@ -82,7 +88,7 @@ async function budgetOf(db: Executor, policyId: string, currentVersion: number |
 export async function approveGrants(deps: PolicyDeps, ctx: RequestContext, actor: Actor, policyId: string, grantIds: string[] | undefined): Promise<ApproveGrantsResult> {
   const now = deps.clock.now();
   return inTransaction(deps.db, async (trx) => {
-    const policy = await findPolicy(trx, policyId, { withDrafts: true, forUpdate: true });
+    const policy = refuseWithdrawn(await findPolicy(trx, policyId, { withDrafts: true, forUpdate: true }));
     let query = trx
       .selectFrom('policy_grants')
       .innerJoin('enterprises', 'enterprises.id', 'policy_grants.enterprise_id')

@@ -5,7 +5,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { PolicyInput, PolicyPatch, PolicyView, PublishResult } from '../../../shared/schemas/policies.ts';
+import type { PolicyInput, PolicyPatch, PolicyView, PublishResult, WithdrawPolicyBody } from '../../../shared/schemas/policies.ts';
 import type { Actor } from '../auth/actor.ts';
 import { can } from '../abilities.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -35,7 +35,8 @@ export async function policyView(db: Executor, actor: Actor, row: PolicyRow): Pr
   const content = contentOfRow(row);
   const current = row.current_version === null ? null : await findVersion(db, row.id, row.current_version);
   const hash = contentHash(content);
-  const abilities = (['policy.edit', 'policy.publish'] as const).filter((a) => can(actor, a));
+  const possible = row.status === 'withdrawn' ? [] : row.status === 'published' ? (['policy.edit', 'policy.publish', 'policy.withdraw'] as const) : (['policy.edit', 'policy.publish'] as const);
+  const abilities = possible.filter((a) => can(actor, a));
   return {
     id: row.id,
     ...content,
@@ -46,6 +47,9 @@ export async function policyView(db: Executor, actor: Actor, row: PolicyRow): Pr
     draftDiffers: current?.content_hash !== hash,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
+    withdrawal: row.withdrawn_at && row.withdrawal_reason
+      ? { at: new Date(row.withdrawn_at).toISOString(), reason: row.withdrawal_reason, by: await userName(db, row.withdrawn_by) }
+      : null,
     abilities,
   };
 }
@@ -81,6 +85,46 @@ export async function updatePolicy(deps: PolicyDeps, ctx: RequestContext, actor:
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, { action: 'policy.update', entityType: 'policy', entityId: id, before: { hash: contentHash(before) }, after: { hash: contentHash(content), fields: Object.keys(patch) } }, now);
+    return policyView(trx, actor, updated);
+  });
+}
+
+async function userName(db: Executor, id: string | null): Promise<string | null> {
+  if (!id) return null;
+  return (await db.selectFrom('users').select('display_name').where('id', '=', id).executeTakeFirst())?.display_name ?? null;
+}
+
+/**
+ * 废止: a published policy stops being in force from now — "as of" any day up to the day before still finds the version
+ * then in force (policy.repository.ts versionsInForce). Grant candidates not yet approved are excluded with the reason;
+ * approved grants stay payable, since the commitment was made while the policy was in force. Withdrawal is final.
+ */
+export async function withdrawPolicy(deps: PolicyDeps, ctx: RequestContext, actor: Actor, id: string, body: WithdrawPolicyBody): Promise<PolicyView> {
+  const now = deps.clock.now();
+  return inTransaction(deps.db, async (trx) => {
+    const row = await findPolicy(trx, id, { withDrafts: true, forUpdate: true });
+    if (row.status !== 'published') {
+      const why = row.status === 'withdrawn' ? '政策已废止 / the policy is already withdrawn' : '草稿尚未发布，无需废止 / a draft that was never published is not in force';
+      throw new AppError('invalid_transition', why, [{ path: 'status', message: row.status }]);
+    }
+    const updated = await trx
+      .updateTable('policies')
+      .set({ status: 'withdrawn', withdrawn_at: now, withdrawn_by: actor.userId, withdrawal_reason: body.reason, updated_at: now })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const excluded = await trx
+      .updateTable('policy_grants')
+      .set({ status: 'excluded', exclude_reason: `政策已废止 / policy withdrawn: ${body.reason}`, decided_by: actor.userId, decided_at: now })
+      .where('policy_id', '=', id)
+      .where('status', '=', 'candidate')
+      .executeTakeFirst();
+    await recordAudit(
+      trx,
+      ctx,
+      { action: 'policy.withdraw', entityType: 'policy', entityId: id, before: { status: row.status }, after: { status: 'withdrawn', reason: body.reason, excludedCandidates: Number(excluded.numUpdatedRows) } },
+      now,
+    );
     return policyView(trx, actor, updated);
   });
 }

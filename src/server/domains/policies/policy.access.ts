@@ -7,6 +7,8 @@ export const policyAccess = {
   'policy.read': (actor: Actor) => isStaff(actor) || actor.enterpriseId !== null,
   'policy.edit': (actor: Actor) => hasRole(actor, 'admin', 'policy_officer'),
   'policy.publish': (actor: Actor) => hasRole(actor, 'admin', 'policy_officer'),
+  /** 废止: a published policy stops being in force. */
+  'policy.withdraw': (actor: Actor) => hasRole(actor, 'admin', 'policy_officer'),
   /** Which enterprises a policy matches, near-misses, the live count of a rule. */
   'policy.matches': (actor: Actor) => isStaff(actor),
   /** 免申即享: create candidates, approve in bulk, exclude, record payouts. */

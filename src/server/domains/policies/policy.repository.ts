@@ -51,14 +51,15 @@ export async function findVersion(db: Executor, policyId: string, version: numbe
 
 /**
  * The version of each published policy in force on `asOf`: the latest one published before the end of that day
- * (Asia/Shanghai), whose effective period contains the day. `policyId` narrows to one policy.
+ * (Asia/Shanghai), whose effective period contains the day, of a policy not withdrawn by the end of that day (a policy
+ * withdrawn on day W was in force up to W − 1). `policyId` narrows to one policy.
  */
 export async function versionsInForce(db: Executor, asOf: string, policyId?: string): Promise<VersionRow[]> {
   const { rows } = await sql<VersionRow>`
     SELECT v.policy_id, v.version, v.content_hash, v.content, v.published_at FROM (
       SELECT DISTINCT ON (pv.policy_id) pv.*
         FROM policy_versions pv JOIN policies p ON p.id = pv.policy_id
-       WHERE p.status = 'published'
+       WHERE (p.status = 'published' OR (p.status = 'withdrawn' AND p.withdrawn_at >= ((${asOf}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')))
          AND pv.published_at < ((${asOf}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
          ${policyId ? sql`AND pv.policy_id = ${policyId}` : sql``}
        ORDER BY pv.policy_id, pv.version DESC

@@ -17,13 +17,14 @@ import {
   publishResult,
   ruleCheckBody,
   ruleCheckResult,
+  withdrawPolicyBody,
 } from '../../../shared/schemas/policies.ts';
 import { authorize } from '../abilities.ts';
 import { businessDateOf } from '../calendar/working-days.ts';
 import { enterpriseScopeFor } from '../enterprises/enterprise.access.ts';
 import { findVisibleEnterprise } from '../enterprises/enterprise.repository.ts';
 import { grantRoutes } from './grant.routes.ts';
-import { createPolicy, policyView, publishPolicy, updatePolicy } from './manage-policies.ts';
+import { createPolicy, policyView, publishPolicy, updatePolicy, withdrawPolicy } from './manage-policies.ts';
 import { contentOfRow, listItemOf } from './policy-content.ts';
 import { checkRule, enterprisePolicies, policyMatches as matchesOf, publishPreview, ruleCheck } from './policy-evaluation.ts';
 import { seesDrafts } from './policy.access.ts';
@@ -108,6 +109,15 @@ export function policyRoutes(app: FastifyInstance): void {
   });
 
   app.defineRoute({
+    method: 'POST', url: '/api/v1/policies/{id}/withdraw', summary: '废止政策（即日起不再有效，须说明理由）/ withdraw a published policy with a reason', tags: ['policies'], auth: true,
+    params: idParams, body: withdrawPolicyBody, response: policyViewSchema,
+    handler: async ({ actor, ctx, db, params, body }) => {
+      authorize(actor, 'policy.withdraw');
+      return withdrawPolicy({ db, clock }, ctx, actor, params.id, body);
+    },
+  });
+
+  app.defineRoute({
     method: 'GET', url: '/api/v1/policies/{id}/versions', summary: '政策版本 / published versions', tags: ['policies'], auth: true,
     params: idParams, response: policyVersionList,
     handler: async ({ actor, db, params }) => {
@@ -132,8 +142,10 @@ export function policyRoutes(app: FastifyInstance): void {
       authorize(actor, 'policy.matches');
       const row = await findPolicy(db, params.id, { withDrafts: seesDrafts(actor) });
       const asOf = query.asOf ?? today();
-      // The version in force on the date; a policy never published (or not in force then) is matched on its working copy.
+      // The version in force on the date; a policy never published (or not in force then) is matched on its working copy,
+      // except a withdrawn one: from its withdrawal on, nobody is eligible.
       const [inForce] = await versionsInForce(db, asOf, row.id);
+      if (!inForce && row.status === 'withdrawn') return { total: 0, items: [], pending: 0, nearMisses: { total: 0, items: [] } };
       const rule = inForce ? inForce.content.rule : checkRule(contentOfRow(row).rule);
       return matchesOf(db, rule, asOf, query.page, query.pageSize);
     },

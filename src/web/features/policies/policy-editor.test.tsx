@@ -41,6 +41,7 @@ const policy: PolicyView = {
   draftDiffers: true,
   createdAt: '2026-11-24T01:00:00Z',
   updatedAt: '2026-11-24T01:00:00Z',
+  withdrawal: null,
   abilities: ['policy.edit', 'policy.publish'],
 };
 
