@@ -248,6 +248,8 @@ export type AppealsTable = ClockColumns & {
   extension_days: Generated<number>;
   reject_reason: string | null;
   merged_into_id: string | null;
+  /** The policy an appeal of the category 政策兑现 is about (linked by the dispatcher or the lead department). */
+  policy_id: string | null;
   paused_at: NullableTimestamp;
   /** Working time the reply clock has spent paused in this round. */
   paused_ms: ColumnType<string, number | string | undefined, number | string>;

@@ -131,6 +131,9 @@ export const appealView = z.object({
   reopenCount: z.number().int(),
   rejectReason: z.string().nullable(),
   mergedIntoId: uuid.nullable(),
+  /** 政策兑现: the policy the appeal is about, when linked. */
+  policyId: uuid.nullable(),
+  policyTitle: z.string().nullable(),
   reply: z.object({ content: z.string(), resolution: z.enum(resolutions), at: z.string() }).nullable(),
   followUp: z.object({ at: z.string(), reached: z.boolean(), resolved: z.boolean(), rating: z.number().int().nullable() }).nullable(),
   enterpriseRating: z.number().int().nullable(),
@@ -145,6 +148,10 @@ export const appealView = z.object({
 export type AppealView = z.infer<typeof appealView>;
 
 /** In lists the clocks come without `usedMs` (null): enough for countdown colours, without a calendar walk per row. */
+/** Link (or, with null, unlink) a 政策兑现 appeal and the policy it is about. */
+export const linkPolicyBody = z.strictObject({ policyId: uuid.nullable() });
+export type LinkPolicyBody = z.infer<typeof linkPolicyBody>;
+
 export const appealListItem = appealView.omit({ content: true, reply: true, followUp: true, pendingExtension: true });
 export type AppealListItem = z.infer<typeof appealListItem>;
 
@@ -158,6 +165,8 @@ export const listAppealsQuery = pageQuery.extend({
   channel: z.enum(appealChannels).optional(),
   categoryId: uuid.optional(),
   enterpriseId: uuid.optional(),
+  /** Appeals linked to this policy (政策兑现). */
+  policyId: uuid.optional(),
   overdue: booleanQuery.optional(),
   supervised: booleanQuery.optional(),
   q: z.string().trim().max(100).optional(),

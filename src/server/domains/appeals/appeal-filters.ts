@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ListAppealsQuery } from '../../../shared/schemas/appeals.ts';
 import { queryTerms } from './duplicates/terms.ts';
 
-export type AppealFilters = Pick<ListAppealsQuery, 'status' | 'channel' | 'categoryId' | 'enterpriseId' | 'departmentId' | 'supervised' | 'overdue' | 'from' | 'to' | 'q'>;
+export type AppealFilters = Pick<ListAppealsQuery, 'status' | 'channel' | 'categoryId' | 'enterpriseId' | 'policyId' | 'departmentId' | 'supervised' | 'overdue' | 'from' | 'to' | 'q'>;
 
 export function applyAppealFilters<O>(qb: SelectQueryBuilder<Database, 'appeals', O>, q: AppealFilters, now: Date): SelectQueryBuilder<Database, 'appeals', O> {
   let query = qb;
@@ -12,6 +12,7 @@ export function applyAppealFilters<O>(qb: SelectQueryBuilder<Database, 'appeals'
   if (q.channel) query = query.where('appeals.channel', '=', q.channel);
   if (q.categoryId) query = query.where('appeals.category_id', '=', q.categoryId);
   if (q.enterpriseId) query = query.where('appeals.enterprise_id', '=', q.enterpriseId);
+  if (q.policyId) query = query.where('appeals.policy_id', '=', q.policyId);
   if (q.departmentId) {
     const id = q.departmentId;
     query = query.where((eb) => eb.or([eb('appeals.lead_department_id', '=', id), eb(sql`appeals.co_department_ids`, '@>', sql`ARRAY[${id}]::uuid[]`)]));

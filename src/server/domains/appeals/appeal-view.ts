@@ -5,11 +5,13 @@ import type { Actor } from '../auth/actor.ts';
 import { allowedActions, type AppealFacts, type Part } from './appeal-machine.ts';
 import { seesInternal } from './appeal.access.ts';
 import { canAttach } from './attachments/attachment-rules.ts';
+import { mayLinkPolicy } from './link-policy-rules.ts';
 
 export interface AppealNames {
   categoryCode: string | null;
   enterpriseName: string | null;
   leadDepartmentName: string | null;
+  policyTitle: string | null;
 }
 
 export interface PendingExtension {
@@ -54,8 +56,9 @@ export function clockOverdue(row: AppealRow, kind: ClockKind, now: Date): boolea
   return stoppedAt.getTime() > due.getTime();
 }
 
-export function abilitiesOfAppeal(actor: Actor, row: AppealRow, parts: readonly Part[], facts: AppealFacts): string[] {
+export function abilitiesOfAppeal(actor: Actor, row: AppealRow, parts: readonly Part[], facts: AppealFacts, categoryCode: string | null): string[] {
   const abilities: string[] = allowedActions(facts, parts);
+  if (mayLinkPolicy(categoryCode, row.status, parts)) abilities.push('link-policy');
   const internal = seesInternal(actor, parts);
   if (internal && parts.some((p) => p !== 'viewer' && p !== 'owner')) abilities.push('note');
   if (canAttach(parts, row.status as AppealStatus)) abilities.push('attach');
@@ -115,6 +118,8 @@ export function toAppealListItem(row: AppealRow, names: AppealNames, abilities: 
     reopenCount: row.reopen_count,
     rejectReason: row.reject_reason,
     mergedIntoId: row.merged_into_id,
+    policyId: row.policy_id,
+    policyTitle: names.policyTitle,
     enterpriseRating: row.enterprise_rating,
     rating: row.rating,
     supervised: row.supervised,

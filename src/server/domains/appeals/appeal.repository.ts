@@ -13,12 +13,13 @@ import { appealScopeFor, partsOf, seesInternal, whereVisible, type AppealScope }
 import { abilitiesOfAppeal, factsOf, toAppealListItem, toAppealView, type AppealNames } from './appeal-view.ts';
 
 async function namesOf(db: Executor, row: AppealRow): Promise<AppealNames> {
-  const [category, enterprise, department] = await Promise.all([
+  const [category, enterprise, department, policy] = await Promise.all([
     row.category_id ? db.selectFrom('appeal_categories').select('code').where('id', '=', row.category_id).executeTakeFirst() : undefined,
     row.enterprise_id ? db.selectFrom('enterprises').select('name').where('id', '=', row.enterprise_id).executeTakeFirst() : undefined,
     row.lead_department_id ? db.selectFrom('org_units').select('name').where('id', '=', row.lead_department_id).executeTakeFirst() : undefined,
+    row.policy_id ? db.selectFrom('policies').select('title').where('id', '=', row.policy_id).executeTakeFirst() : undefined,
   ]);
-  return { categoryCode: category?.code ?? null, enterpriseName: enterprise?.name ?? null, leadDepartmentName: department?.name ?? null };
+  return { categoryCode: category?.code ?? null, enterpriseName: enterprise?.name ?? null, leadDepartmentName: department?.name ?? null, policyTitle: policy?.title ?? null };
 }
 
 /** Facts beyond the row: a pending extension request, and unanswered follow-up calls in this round. */
@@ -59,7 +60,7 @@ export async function loadAppealView(
     const end = kind === 'reply' && row.paused_at ? row.paused_at : now;
     return Math.max(0, workingMsBetween(cal, started, end) - (kind === 'reply' ? Number(row.paused_ms) : 0));
   };
-  return toAppealView(row, names, abilitiesOfAppeal(actor, row, parts, facts), {
+  return toAppealView(row, names, abilitiesOfAppeal(actor, row, parts, facts, names.categoryCode), {
     now,
     fullContact: seesInternal(actor, parts) || parts.includes('owner'),
     pendingExtension: extras.pending,
@@ -116,8 +117,8 @@ export async function listAppeals(db: Executor, actor: Actor, scope: AppealScope
     const facts = factsOf(row, { hasPendingExtension: Boolean(r.has_pending_extension), unreachedAttempts: 0 });
     return toAppealListItem(
       row,
-      { categoryCode: r.category_code, enterpriseName: r.enterprise_name, leadDepartmentName: r.lead_department_name },
-      abilitiesOfAppeal(actor, row, parts, facts),
+      { categoryCode: r.category_code, enterpriseName: r.enterprise_name, leadDepartmentName: r.lead_department_name, policyTitle: null },
+      abilitiesOfAppeal(actor, row, parts, facts, r.category_code),
       { now, fullContact: seesInternal(actor, parts) || parts.includes('owner') },
     );
   });

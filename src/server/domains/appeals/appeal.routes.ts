@@ -13,6 +13,7 @@ import {
   createAppealBody,
   createNoteBody,
   idParams,
+  linkPolicyBody,
   listAppealsQuery,
   listOf,
   putClockRuleBody,
@@ -27,6 +28,7 @@ import { Answer } from '../../http/route.ts';
 import { authorize } from '../abilities.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { performAction } from './appeal-actions.ts';
+import { linkAppealPolicy } from './link-policy.ts';
 import { appealScopeFor, findVisibleAppeal, partsOf, seesInternal } from './appeal.access.ts';
 import { listAppealEvents, listAppeals, listNotes, loadAppealView } from './appeal.repository.ts';
 import { listCategories } from './appeal-rules.repository.ts';
@@ -130,6 +132,12 @@ export function appealRoutes(app: FastifyInstance): void {
         const [view] = (await listNotes(trx, row.id)).filter((n) => n.id === note.id);
         return view!;
       }),
+  });
+
+  app.defineRoute({
+    method: 'PUT', url: '/api/v1/appeals/{id}/policy', summary: '关联政策（政策兑现类诉求）/ link a 政策兑现 appeal to the policy it is about (null unlinks)', tags: ['appeals'], auth: true,
+    params: idParams, body: linkPolicyBody, response: appealView,
+    handler: async ({ actor, ctx, params, body }) => linkAppealPolicy(deps(), ctx, actor, params.id, body.policyId),
   });
 
   for (const action of appealActions) {

@@ -39,7 +39,7 @@ export async function submitAppeal(deps: AppealDeps, ctx: RequestContext, actor:
 /** The view the submitter gets back (reads nothing for an enterprise; a staff member's scope may be looked up). */
 export function intakeView(db: Executor, plan: IntakePlan, row: AppealRow, enterprise: IntakeEnterprise | undefined): Promise<AppealView> {
   return loadAppealView(db, plan.actor, row, plan.at, plan.trusted ? { kind: 'all' } : undefined, {
-    names: { categoryCode: plan.category?.code ?? null, enterpriseName: enterprise?.name ?? null, leadDepartmentName: null },
+    names: { categoryCode: plan.category?.code ?? null, enterpriseName: enterprise?.name ?? null, leadDepartmentName: null, policyTitle: null },
     extras: { pending: null, unreachedAttempts: 0 },
     calendar: plan.calendar,
   });

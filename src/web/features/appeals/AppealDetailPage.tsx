@@ -20,6 +20,7 @@ import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 import { ClockPanel } from './ClockPanel.tsx';
 import { useUnitName } from './DepartmentSelect.tsx';
 import { NotesPanel } from './NotesPanel.tsx';
+import { PolicyLink } from './PolicyLink.tsx';
 import { RatingInput } from './RatingInput.tsx';
 import { SimilarAppeals } from './SimilarAppeals.tsx';
 import { StatusTag } from './StatusTag.tsx';
@@ -107,6 +108,7 @@ function AppealDetail({ appeal }: { appeal: AppealView }) {
         ...(staff && !appeal.leadDepartmentId && appeal.suggestedDepartmentId
           ? [{ key: 'suggested', label: t('appeals.fields.suggestedDepartment'), children: <span data-testid="suggested-department">{unitName(appeal.suggestedDepartmentId) ?? '…'}</span> }]
           : []),
+        ...(appeal.policyId || appeal.abilities.includes('link-policy') ? [{ key: 'policy', label: t('appeals.policyLink.label'), children: <PolicyLink appeal={appeal} /> }] : []),
         ...(appeal.round > 1 ? [{ key: 'round', label: t('appeals.fields.round'), children: appeal.round }] : []),
       ]}
     />

@@ -143,3 +143,8 @@ export function importAppeals(file: File, dryRun: boolean) {
   form.append('file', file, file.name);
   return apiUpload('/appeals/import', form, importReport, { dryRun, mode: 'all-or-nothing' });
 }
+
+/** 政策兑现: link the appeal to the policy it is about, or unlink it with null. */
+export function linkAppealPolicy(id: string, policyId: string | null) {
+  return api.put(`/appeals/${encodeURIComponent(id)}/policy`, { policyId }, appealView);
+}

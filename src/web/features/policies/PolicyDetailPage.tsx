@@ -1,7 +1,7 @@
 // One policy (/policies/:id): the record, interpretation (一图读懂), clauses, benefit and rule; its published versions; the enterprises it matches as of a date, those pending data and the near-misses.
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, DatePicker, Descriptions, Flex, Result, Row, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Descriptions, Flex, Result, Row, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,9 +13,11 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useSession } from '../auth/use-me.ts';
+import { usePreferences } from '../preferences/PreferencesProvider.tsx';
 import { fetchMatches, fetchPolicy, fetchVersions, policyKeys } from './api.ts';
 import { benefitText, periodText } from './policy-format.ts';
 import { PublishModal } from './PublishModal.tsx';
+import { WithdrawPolicyModal } from './WithdrawPolicyModal.tsx';
 import { RuleOutline } from './RuleOutline.tsx';
 import './messages.ts';
 
@@ -25,6 +27,8 @@ export default function PolicyDetailPage() {
   const me = useSession();
   const navigate = useNavigate();
   const [publishing, setPublishing] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
+  const { locale } = usePreferences();
   const { data, error, isLoading, refetch } = useQuery({ queryKey: policyKeys.detail(id), queryFn: () => fetchPolicy(id), retry: (count, e) => !(isApiError(e) && e.status === 404) && count < 2 });
   // An enterprise user comes from 政策匹配 and goes back there.
   const fromMatching = me.user.roles.includes('enterprise');
@@ -40,6 +44,7 @@ export default function PolicyDetailPage() {
   if (!data) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
   const canEdit = data.abilities.includes('policy.edit');
   const canPublish = data.abilities.includes('policy.publish') && data.draftDiffers;
+  const canWithdraw = data.abilities.includes('policy.withdraw');
   const seesMatches = me.abilities.includes('policy.matches');
   return (
     <div data-testid="page-policy-detail" data-policy-status={data.status}>
@@ -49,7 +54,7 @@ export default function PolicyDetailPage() {
         description={`${data.documentNumber} · ${data.issuingDepartment}`}
         extra={
           <>
-            <Tag color={data.status === 'published' ? 'green' : 'default'} data-testid="policy-status">
+            <Tag color={data.status === 'published' ? 'green' : data.status === 'withdrawn' ? 'red' : 'default'} data-testid="policy-status">
               {t(`policiesPage.statuses.${data.status}`)}
             </Tag>
             {data.currentVersion != null && <Tag data-testid="policy-version">{t('policiesPage.version', { version: data.currentVersion })}</Tag>}
@@ -65,9 +70,17 @@ export default function PolicyDetailPage() {
                 {t('policiesPage.publish.button')}
               </Button>
             )}
+            {canWithdraw && (
+              <Button danger onClick={() => setWithdrawing(true)} data-testid="policy-withdraw">
+                {t('policiesPage.withdraw.button')}
+              </Button>
+            )}
           </>
         }
       />
+      {data.withdrawal && (
+        <Alert type="error" showIcon style={{ marginBottom: 16 }} data-testid="policy-withdrawn" title={t('policiesPage.withdraw.banner', { time: formatDateTime(data.withdrawal.at, locale), reason: data.withdrawal.reason })} />
+      )}
       {canEdit && data.currentVersion != null && data.draftDiffers && <Typography.Paragraph type="warning">{t('policiesPage.detail.draftDiffers')}</Typography.Paragraph>}
       <Tabs
         items={[
@@ -76,6 +89,7 @@ export default function PolicyDetailPage() {
           { key: 'versions', label: <span data-testid="policy-tab-versions">{t('policiesPage.detail.versions')}</span>, children: <PolicyVersions policyId={data.id} /> },
         ]}
       />
+      {canWithdraw && <WithdrawPolicyModal policyId={data.id} open={withdrawing} onClose={() => setWithdrawing(false)} />}
       {canPublish && <PublishModal policyId={data.id} open={publishing} onClose={() => setPublishing(false)} onPublished={() => navigate(`/policies/${data.id}`)} />}
     </div>
   );

@@ -71,3 +71,8 @@ export function fetchMatches(id: string, asOf: string | undefined, page: number,
 export function fetchEnterprisePolicies(uscc: string, asOf?: string) {
   return api.get(`/enterprises/${encodeURIComponent(uscc)}/policies`, enterprisePolicies, { asOf });
 }
+
+/** 废止: the policy stops being in force today; the reason is required. */
+export function withdrawPolicy(id: string, reason: string) {
+  return apiRequest(`/policies/${encodeURIComponent(id)}/withdraw`, { method: 'POST', body: { reason }, schema: policyView });
+}

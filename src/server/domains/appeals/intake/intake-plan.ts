@@ -120,6 +120,7 @@ export function intakeRows(plan: IntakePlan, enterprise: IntakeEnterprise | unde
     extension_days: 0,
     reject_reason: null,
     merged_into_id: null,
+    policy_id: null,
     paused_at: null,
     paused_ms: '0',
     reply_content: null,
