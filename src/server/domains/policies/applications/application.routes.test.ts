@@ -5,7 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../../test/helpers/app.ts';
+import { seedDemoApplications } from '../../../demo/seed-demo-applications.ts';
 import { fixedClock } from '../../../platform/clock.ts';
+import { silentLogger } from '../../../platform/logger.ts';
+import { contentHash, contentOfRow } from '../policy-content.ts';
 
 // 2026-12-01 (Tuesday) 10:00 in Shanghai.
 const NOW = '2026-12-01T02:00:00Z';
@@ -410,5 +413,30 @@ describe('attachments', () => {
     }
     expect({ rows: await count('policy_application_attachments'), files: storedFiles() }).toEqual(before);
     expect((await get(application.id, 'enterprise')).json().attachments).toHaveLength(1);
+  });
+});
+
+describe('policy content and demo data', () => {
+  it('takes reviewWorkingDays 1..60 in the policy, shows it, and keeps the stored hashes of the demo policies', async () => {
+    const tooMany = await t.call('POST', '/api/v1/policies', { cookie: cookies.policy, body: policyInput({ reviewWorkingDays: 61 }) });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error.details[0].path).toBe('reviewWorkingDays');
+    const id = await publishedPolicy({ title: '审核时限', reviewWorkingDays: 20 });
+    expect((await t.call('GET', `/api/v1/policies/${id}`, { cookie: cookies.enterprise })).json().reviewWorkingDays).toBe(20);
+    const cleared = await t.call('PATCH', `/api/v1/policies/${id}`, { cookie: cookies.policy, body: { reviewWorkingDays: null } });
+    expect(cleared.json()).toMatchObject({ reviewWorkingDays: null, draftDiffers: true });
+
+    const demo = await t.deps.db.selectFrom('policies').innerJoin('policy_versions', (j) => j.onRef('policy_versions.policy_id', '=', 'policies.id').onRef('policy_versions.version', '=', 'policies.current_version')).selectAll('policies').select('policy_versions.content_hash').where('policies.created_by', 'is not', null).where('policies.document_number', 'not like', '湖测发%').execute();
+    expect(demo.length).toBeGreaterThanOrEqual(4);
+    for (const row of demo) expect(contentHash(contentOfRow(row))).toBe(row.content_hash);
+  });
+
+  it('seeds one submitted demo application from enterprise2, so the reviewers\' queue is not empty', async () => {
+    expect(await seedDemoApplications({ db: t.deps.db, clock, log: silentLogger })).toBe(1);
+    const queue = await list('policy', '&status=submitted');
+    const demo = queue.items.find((a) => a.policyTitle === '南浔区规上工业企业智能化技术改造补助（申报）');
+    // 2 % of the 2025 tax of 940.25 万元.
+    expect(demo).toMatchObject({ enterprise: { name: '湖州南浔木业示范有限公司（演示）' }, reviewWorkingDays: 15, eligibility: { eligible: true }, abilities: ['approve', 'reject'] });
+    expect((await act(demo!.id, 'approve', 'policy', {})).json().amount).toBe('18.805');
   });
 });
