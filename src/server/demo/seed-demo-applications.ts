@@ -21,7 +21,7 @@ export async function seedDemoApplications(deps: Pick<Deps, 'db' | 'clock' | 'lo
     await submitApplication(deps, systemContext('seed-demo'), actor, id, {
       contactName: '朱晓敏',
       contactPhone: '0572-3012345',
-      statement: '我司 2025 年完成木工数控生产线智能化改造，现申报补助，技改项目材料随后上传。',
+      statement: '我司上一年度完成木工数控生产线智能化改造，现申报补助，技改项目材料随后上传。',
       confirmed: true,
     });
     deps.log.info({ policyId: id }, 'demo application loaded');

@@ -4,6 +4,8 @@ import { canonicalWan } from '../../../../shared/rules/money.ts';
 import type { ApplicationAbility, ApplicationEligibility, PolicyApplication } from '../../../../shared/schemas/policy-applications.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { can } from '../../abilities.ts';
+import { maskPhone } from '../../appeals/appeal-view.ts';
+import { seesContactPhone } from '../../enterprises/enterprise.access.ts';
 import { listApplicationAttachments, type ApplicationRow } from './application.repository.ts';
 
 type AttachmentRow = Awaited<ReturnType<typeof listApplicationAttachments>>[number];
@@ -43,7 +45,13 @@ export function toApplicationView(actor: Actor, row: ApplicationRow, attachments
     amount: row.amount_wan === null ? null : canonicalWan(row.amount_wan),
     grantId: row.grant_id,
     eligibility: row.eligibility as ApplicationEligibility,
-    form: { contactName: form.contactName, contactPhone: form.contactPhone, statement: form.statement ?? null, enterprise: form.enterprise },
+    form: {
+      // The contact given for this application is for the reviewers; the registry's phone in the snapshot is masked as the registry masks it.
+      contactName: form.contactName,
+      contactPhone: form.contactPhone,
+      statement: form.statement ?? null,
+      enterprise: seesContactPhone(actor, row.enterprise_id) ? form.enterprise : { ...form.enterprise, contactPhone: maskPhone(form.enterprise.contactPhone ?? null) },
+    },
     attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, contentType: a.media_type, size: a.size_bytes })),
     abilities: applicationAbilitiesOf(actor, row),
   };

@@ -158,7 +158,10 @@ describe('the happy path', () => {
     expect((await t.call('GET', `/api/v1/policy-applications/${application.id}/attachments/${attachment.id}`, { cookie: cookies.enterprise2 })).statusCode).toBe(404);
 
     const queued = (await get(application.id, 'policy')).json();
-    expect(queued).toMatchObject({ attachments: [attachment], abilities: ['approve', 'reject'] });
+    expect(queued).toMatchObject({ attachments: [attachment], abilities: ['approve', 'reject'], form: { contactPhone: '13857201234' } });
+    // The registry's phone in the snapshot is masked for a policy officer, as in the registry; the applicant sees it whole.
+    expect(queued.form.enterprise.contactPhone).not.toBe(formView.enterprise.contactPhone);
+    expect((await get(application.id, 'enterprise')).json().form.enterprise.contactPhone).toBe(formView.enterprise.contactPhone);
 
     const approved = await act(application.id, 'approve', 'policy', { note: '材料齐全' });
     expect(approved.statusCode, approved.body).toBe(200);
