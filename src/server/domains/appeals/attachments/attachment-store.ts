@@ -28,7 +28,11 @@ export function storageKeyFor(id: string, at: Date): string {
 
 export const storagePath = (dataDir: string, storageKey: string): string => path.join(dataDir, ...storageKey.split('/'));
 
-const typeNames = (types: readonly AttachmentMediaType[]): string => types.map((t) => (t === 'application/pdf' ? 'PDF' : t === 'image/webp' ? 'WebP' : t.slice(6).toUpperCase())).join(', ');
+function refusedTypeMessage(accepted: readonly AttachmentMediaType[]): string {
+  if (accepted.length === attachmentMediaTypes.length) return '只接受 PNG、JPEG、GIF、WebP 图片和 PDF 文件 / only PNG, JPEG, GIF, WebP images and PDF files are accepted';
+  const names = accepted.map((t) => (t === 'application/pdf' ? 'PDF' : t === 'image/webp' ? 'WebP' : t.slice(6).toUpperCase())).join(', ');
+  return `只接受 ${names} 文件 / only ${names} files are accepted`;
+}
 
 async function removeQuietly(file: string): Promise<void> {
   await fs.rm(file, { force: true });
@@ -88,9 +92,7 @@ export async function receiveFile(
       : sizeBytes === 0
         ? invalid('file', '文件为空 / the file is empty')
         : mediaType === null
-          ? new AppError('unsupported_media_type', `只接受 ${typeNames(accepted)} 文件 / only ${typeNames(accepted)} files are accepted`, [
-              { path: 'file', message: 'not an accepted image or PDF' },
-            ])
+          ? new AppError('unsupported_media_type', refusedTypeMessage(accepted), [{ path: 'file', message: 'not an image or PDF' }])
           : null;
   if (refusal || !mediaType) {
     await removeQuietly(tempPath);
