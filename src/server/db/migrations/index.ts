@@ -13,6 +13,7 @@ import * as enterpriseSearchSpeed from './2026-11-26T1000_enterprise_search_spee
 import * as appealsEnteredByStaff from './2026-11-26T1100_appeals_entered_by_staff.ts';
 import * as appealsDropSubmittedIndex from './2026-11-27T0700_appeals_drop_submitted_index.ts';
 import * as policyWithdrawal from './2026-11-27T0800_policy_withdrawal.ts';
+import * as policyApplications from './2026-11-27T0900_policy_applications.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T1800_foundation': foundation,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T1100_appeals_entered_by_staff': appealsEnteredByStaff,
   '2026-11-27T0700_appeals_drop_submitted_index': appealsDropSubmittedIndex,
   '2026-11-27T0800_policy_withdrawal': policyWithdrawal,
+  '2026-11-27T0900_policy_applications': policyApplications,
 };
