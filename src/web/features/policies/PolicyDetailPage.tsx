@@ -18,7 +18,6 @@ import { benefitText, periodText } from './policy-format.ts';
 import { PublishModal } from './PublishModal.tsx';
 import { RuleOutline } from './RuleOutline.tsx';
 import './messages.ts';
-import './grants/messages.ts';
 
 export default function PolicyDetailPage() {
   const { t } = useTranslation();
@@ -57,7 +56,7 @@ export default function PolicyDetailPage() {
             {data.mode === 'automatic' && data.currentVersion != null && me.abilities.includes('policy.ledger') && (
               <Link to={`/policies/${data.id}/grants`}>
                 <Button icon={<AccountBookOutlined />} data-testid="policy-grants">
-                  {t('grantsPage.open')}
+                  {t('policiesPage.detail.grants')}
                 </Button>
               </Link>
             )}

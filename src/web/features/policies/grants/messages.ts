@@ -5,7 +5,6 @@ const zhCN = {
   grantsPage: {
     title: '免申即享兑现',
     intro: '系统按政策规则比对企业库生成兑现候选，按排序在预算内批量审批，登记兑付后计入兑付台账。企业无需申报。',
-    open: '兑现与预算',
     back: '返回政策',
     toLedger: '兑付台账',
     notAutomatic: '此政策不是免申即享政策，不直接兑现。',
@@ -105,7 +104,6 @@ const zhTW: typeof zhCN = {
   grantsPage: {
     title: '免申即享兌現',
     intro: '系統按政策規則比對企業庫產生兌現候選，按排序在預算內批次審批，登記兌付後計入兌付台帳。企業無需申報。',
-    open: '兌現與預算',
     back: '返回政策',
     toLedger: '兌付台帳',
     notAutomatic: '此政策不是免申即享政策，不直接兌現。',
@@ -205,7 +203,6 @@ const en: typeof zhCN = {
   grantsPage: {
     title: 'Automatic grants',
     intro: 'The registry is checked against the policy rule to find candidates; they are approved in rank order within the budget, and each payout recorded goes into the payout ledger. Enterprises do not apply.',
-    open: 'Grants and budget',
     back: 'Back to the policy',
     toLedger: 'Payout ledger',
     notAutomatic: 'This policy is not granted automatically (免申即享).',
