@@ -16,7 +16,7 @@ import { PeriodPicker } from '../../kpi/PeriodPicker.tsx';
 import { defaultPeriod, type Period } from '../../kpi/period.ts';
 import { usePreferences } from '../../preferences/PreferencesProvider.tsx';
 import { fetchLedger, grantKeys, ledgerCsvUrl, type LedgerGroupBy } from './api.ts';
-import { ledgerBarOption, ledgerMonthOption } from './ledger-chart-options.ts';
+import { everyMonth, ledgerBarOption, ledgerMonthOption } from './ledger-chart-options.ts';
 import './messages.ts';
 
 type Group = PayoutLedger['groups'][number];
@@ -64,7 +64,7 @@ export default function PayoutLedgerPage() {
     () => ledgerBarOption({ groups: groups.slice(0, MAX_BARS), amountName: t('ledgerPage.amount'), countName: t('ledgerPage.count'), care, label: groupBy === 'department' ? (g) => shortLabel(g.label) : undefined }),
     [groups, groupBy, t, care],
   );
-  const monthOption = useMemo(() => ledgerMonthOption({ groups: monthly.data?.groups ?? [], amountName: t('ledgerPage.amount'), countName: t('ledgerPage.count'), care }), [monthly.data, t, care]);
+  const monthOption = useMemo(() => ledgerMonthOption({ groups: everyMonth(monthly.data?.groups ?? [], period.from, period.to), amountName: t('ledgerPage.amount'), countName: t('ledgerPage.count'), care }), [monthly.data, period.from, period.to, t, care]);
   const chartHeight = settings.careMode ? 420 : 320;
   const groupName = t(`ledgerPage.groupBy.${groupBy}`);
   const total = grouped.data?.total ?? '0';
@@ -129,7 +129,8 @@ export default function PayoutLedgerPage() {
             {
               key: 'label',
               title: t(`ledgerPage.groupColumn.${groupBy}`),
-              render: (_, g) => (groupBy === 'policy' ? <Link to={`/policies/${g.key}/grants`}>{g.label}</Link> : g.label),
+              // Long policy titles wrap, so the figures stay in view on a phone.
+              render: (_, g) => <span style={{ display: 'inline-block', maxWidth: 240, whiteSpace: 'normal' }}>{groupBy === 'policy' ? <Link to={`/policies/${g.key}/grants`}>{g.label}</Link> : g.label}</span>,
             },
             { key: 'count', title: t('ledgerPage.count'), dataIndex: 'count', align: 'right' },
             { key: 'total', title: t('ledgerPage.amount'), align: 'right', render: (_, g) => <span data-testid={`ledger-row-total-${g.key}`}>{g.total}</span> },

@@ -25,7 +25,7 @@ import './messages.ts';
 const PAGE_SIZE = 50;
 /** The approval result names this many of those left as candidates; the table shows every reason. */
 const LISTED_LEFT = 10;
-const statusColor: Record<GrantStatus, string> = { candidate: 'processing', approved: 'blue', excluded: 'default', paid: 'success' };
+const statusColor: Record<GrantStatus, string> = { candidate: 'processing', approved: 'cyan', excluded: 'default', paid: 'success' };
 
 export default function PolicyGrantsPage() {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 // Tests of the ledger's chart options: one bar per group with its amount and count, one point per month.
 import { describe, expect, it } from 'vitest';
 import { shortLabel } from '../../kpi/chart-options.ts';
-import { ledgerBarOption, ledgerMonthOption } from './ledger-chart-options.ts';
+import { everyMonth, ledgerBarOption, ledgerMonthOption } from './ledger-chart-options.ts';
 
 const groups = [
   { key: 'p1', label: '湖州市专精特新中小企业一次性奖励（免申即享）', count: 3, total: '150' },
@@ -23,5 +23,10 @@ describe('ledger charts', () => {
     const series = option.series as Array<{ type: string; data: number[] }>;
     expect(series[0]).toMatchObject({ type: 'line', data: [100, 50] });
     expect((option.xAxis as { data: string[] }).data).toEqual(['2026-10', '2026-11']);
+  });
+
+  it('fill the months without payouts with zero, across a year end', () => {
+    const months = everyMonth([{ key: '2026-01', label: '2026-01', count: 2, total: '100' }], '2025-11-15', '2026-02-01');
+    expect(months.map((m) => [m.key, m.total])).toEqual([['2025-11', '0'], ['2025-12', '0'], ['2026-01', '100'], ['2026-02', '0']]);
   });
 });

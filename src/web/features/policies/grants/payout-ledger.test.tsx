@@ -58,7 +58,8 @@ describe('兑付台账', () => {
 
     const bar = JSON.parse(screen.getByTestId('ledger-bar-chart').dataset.option!);
     expect(bar.series[0].data).toEqual([150, 12.5]);
-    await waitFor(() => expect(JSON.parse(screen.getByTestId('ledger-month-chart').dataset.option!).series[0].data).toEqual([12.5, 150]));
+    // every month of the dates, January to November, those without payouts as zero
+    await waitFor(() => expect(JSON.parse(screen.getByTestId('ledger-month-chart').dataset.option!).series[0].data).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 12.5, 150]));
     expect(api.calls.map((c) => c.path)).toEqual(
       expect.arrayContaining(['/api/v1/policy-payouts/ledger?groupBy=policy&from=2026-01-01&to=2026-11-24', '/api/v1/policy-payouts/ledger?groupBy=month&from=2026-01-01&to=2026-11-24']),
     );
