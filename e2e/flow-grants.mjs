@@ -53,6 +53,9 @@ export async function grantsFlow({ step, signedIn, shot, base, patience }) {
     await page.locator(`[data-testid="grant-status-${rank}"][data-status="paid"]`).waitFor({ timeout: patience });
     await page.getByTestId('budget-paid').getByText(paid.amount).waitFor({ timeout: patience });
     await shot(page, 'grants-5-paid', true);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    await shot(page, 'grants-5b-paid-phone', true);
     await context.close();
   });
 

@@ -135,6 +135,8 @@ export function PolicyGrants({ policyId, canGrant }: { policyId: string; canGran
     {
       key: 'reason',
       title: t('grantsPage.columns.reason'),
+      // Reasons and voucher references wrap, so the actions stay in view.
+      onCell: () => ({ style: { minWidth: 160, maxWidth: 280, whiteSpace: 'normal' } }),
       render: (_, g) =>
         g.status === 'excluded' ? (
           g.excludeReason
@@ -151,6 +153,7 @@ export function PolicyGrants({ policyId, canGrant }: { policyId: string; canGran
           {
             key: 'actions',
             title: t('grantsPage.columns.actions'),
+            fixed: 'right' as const,
             render: (_: unknown, g: GrantView) => (
               <Space size={4} wrap>
                 {g.status === 'approved' && (
