@@ -1,7 +1,7 @@
 // 免申即享 of one policy (/policies/:id/grants): the budget, candidates as of a date, the grants by status with bulk approval within the budget, exclusion, payouts, and per grant the data used.
 import { ArrowLeftOutlined, BarChartOutlined, CheckOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Flex, Result, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Grid, Result, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -69,6 +69,7 @@ export default function PolicyGrantsPage() {
 export function PolicyGrants({ policyId, canGrant }: { policyId: string; canGrant: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const wide = Grid.useBreakpoint().md === true;
   const [status, setStatus] = useState<GrantStatus | undefined>(undefined);
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<SelectedCandidate[]>([]);
@@ -153,7 +154,8 @@ export function PolicyGrants({ policyId, canGrant }: { policyId: string; canGran
           {
             key: 'actions',
             title: t('grantsPage.columns.actions'),
-            fixed: 'right' as const,
+            // On a phone the table scrolls as a whole; a fixed column would cover the enterprise.
+            fixed: wide ? ('right' as const) : undefined,
             render: (_: unknown, g: GrantView) => (
               <Space size={4} wrap>
                 {g.status === 'approved' && (
