@@ -16,7 +16,8 @@ export function GrantConditions({ policyId, grant }: { policyId: string; grant: 
   const item = data.items.find((p) => p.policyId === policyId);
   if (!item) return <Typography.Text type="secondary">{t('grantsPage.conditions.gone', { asOf: grant.asOf })}</Typography.Text>;
   return (
-    <div data-testid={`grant-conditions-${grant.id}`}>
+    // Sticky and no wider than the screen: on a phone the table scrolls sideways, the conditions stay readable.
+    <div data-testid={`grant-conditions-${grant.id}`} style={{ position: 'sticky', insetInlineStart: 0, maxWidth: 'calc(100vw - 96px)' }}>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
         {t('grantsPage.conditions.intro', { asOf: grant.asOf, version: item.version })}
       </Typography.Paragraph>
