@@ -76,6 +76,14 @@ export async function grantsFlow({ step, signedIn, shot, base, patience }) {
     await page.getByTestId('ledger-group-month').click();
     await page.getByTestId('ledger-table').getByText(/^\d{4}-\d{2}$/).first().waitFor({ timeout: patience });
     await shot(page, 'grants-7-ledger-by-month');
+    // the same page in English, then back (the language is kept in the account)
+    await page.getByTestId('lang-en').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.getByText('Payout ledger').first().waitFor();
+    await page.waitForTimeout(800); // the charts redraw in the new language
+    await shot(page, 'grants-7b-ledger-en');
+    await page.getByTestId('lang-zh-CN').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     await context.close();
 
     const phone = await signedIn('leader', { phone: true });
