@@ -86,3 +86,22 @@ describe('policy entries', () => {
     expect(activeNavKey(enterprise, '/my/policies')).toBe('myPolicies');
   });
 });
+
+describe('兑付台账 entry', () => {
+  it('is shown to those with policy.ledger (admin, policy officer, leader, supervisor) and to no one else', () => {
+    const officer = navEntriesFor('staff', ['appeal.read', 'enterprise.read', 'policy.read', 'policy.grant', 'policy.ledger'], { roles: ['policy_officer'] }).map((e) => e.key);
+    expect(officer).toEqual(['workbench', 'ledger', 'enterprises', 'policies', 'policyPayouts']);
+    const leader = navEntriesFor('leader', ['appeal.read', 'appeal.kpi', 'enterprise.read', 'policy.read', 'policy.ledger'], { roles: ['leader'] }).map((e) => e.key);
+    expect(leader).toEqual(['dashboard', 'kpi', 'ledger', 'policyPayouts', 'enterprises', 'policies']);
+    expect(navEntriesFor('staff', ['appeal.read', 'appeal.supervision', 'policy.read', 'policy.ledger'], { roles: ['supervisor'] }).map((e) => e.key)).toContain('policyPayouts');
+    expect(navEntriesFor('admin', [...adminAbilities, 'policy.read', 'policy.ledger']).map((e) => e.key)).toContain('policyPayouts');
+    expect(navEntriesFor('staff', ['appeal.read', 'policy.read'], { roles: ['handler'] }).map((e) => e.key)).not.toContain('policyPayouts');
+    expect(navEntriesFor('enterprise', ['policy.read'], { roles: ['enterprise'] }).map((e) => e.key)).not.toContain('policyPayouts');
+  });
+
+  it('is selected on /policy-payouts, while a policy’s grants keep 政策库 selected', () => {
+    const officer = navEntriesFor('staff', ['policy.read', 'policy.ledger']);
+    expect(activeNavKey(officer, '/policy-payouts')).toBe('policyPayouts');
+    expect(activeNavKey(officer, '/policies/0b7c/grants')).toBe('policies');
+  });
+});

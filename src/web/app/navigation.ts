@@ -30,7 +30,8 @@ export type NavKey =
   | 'enterprises'
   | 'myEnterprise'
   | 'policies'
-  | 'myPolicies';
+  | 'myPolicies'
+  | 'policyPayouts';
 
 export interface NavEntry {
   key: NavKey;
@@ -80,13 +81,14 @@ const sectionEntries: Record<SectionKey, NavEntry> = {
   myEnterprise: { key: 'myEnterprise', path: '/my-enterprise', labelKey: 'nav.myEnterprise', ability: 'enterprise.read', roles: ['enterprise'] },
   policies: { key: 'policies', path: '/policies', labelKey: 'nav.policies', ability: 'policy.read' },
   myPolicies: { key: 'myPolicies', path: '/my/policies', labelKey: 'nav.myPolicies', ability: 'policy.read', roles: ['enterprise'] },
+  policyPayouts: { key: 'policyPayouts', path: '/policy-payouts', labelKey: 'nav.policyPayouts', ability: 'policy.ledger' },
 };
 
 /** Order of importance of the sections for each layout; care mode keeps only the first few. */
 const sectionOrder: Record<LayoutVariant, SectionKey[]> = {
-  admin: ['users', 'org', 'appealRules', 'calendar', 'audit', 'ledger', 'kpi', 'enterprises', 'policies', 'tokens', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
-  leader: ['kpi', 'supervision', 'ledger', 'enterprises', 'policies', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'greenCards'],
-  staff: ['triage', 'myWork', 'followUps', 'supervision', 'ledger', 'registerAppeal', 'enterprises', 'policies', 'kpi', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
+  admin: ['users', 'org', 'appealRules', 'calendar', 'audit', 'ledger', 'kpi', 'enterprises', 'policies', 'policyPayouts', 'tokens', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
+  leader: ['kpi', 'supervision', 'ledger', 'policyPayouts', 'enterprises', 'policies', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'greenCards'],
+  staff: ['triage', 'myWork', 'followUps', 'supervision', 'ledger', 'registerAppeal', 'enterprises', 'policies', 'policyPayouts', 'kpi', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
   enterprise: ['myAppeals', 'submitAppeal', 'myEnterprise', 'myPolicies', 'calendar', 'audit', 'users', 'org', 'tokens', 'enterpriseMembers'],
 };
 

@@ -36,6 +36,8 @@ const PolicyListPage = lazy(() => import('../features/policies/PolicyListPage.ts
 const PolicyDetailPage = lazy(() => import('../features/policies/PolicyDetailPage.tsx'));
 const PolicyEditorPage = lazy(() => import('../features/policies/PolicyEditorPage.tsx'));
 const MyPoliciesPage = lazy(() => import('../features/policies/MyPoliciesPage.tsx'));
+const PolicyGrantsPage = lazy(() => import('../features/policies/grants/PolicyGrantsPage.tsx'));
+const PayoutLedgerPage = lazy(() => import('../features/policies/grants/PayoutLedgerPage.tsx'));
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -83,6 +85,8 @@ export function createAppRouter() {
         { path: 'policies/new', element: <RequireAbility ability="policy.edit"><PolicyEditorPage /></RequireAbility> },
         { path: 'policies/:id', element: <RequireAbility ability="policy.read"><PolicyDetailPage /></RequireAbility> },
         { path: 'policies/:id/edit', element: <RequireAbility ability="policy.edit"><PolicyEditorPage /></RequireAbility> },
+        { path: 'policies/:id/grants', element: <RequireAbility ability="policy.ledger"><PolicyGrantsPage /></RequireAbility> },
+        { path: 'policy-payouts', element: <RequireAbility ability="policy.ledger"><PayoutLedgerPage /></RequireAbility> },
         { path: 'my/policies', element: <RequireAbility ability="policy.read"><MyPoliciesPage /></RequireAbility> },
         { path: '*', element: <NotFoundResult /> },
       ],

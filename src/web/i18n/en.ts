@@ -97,6 +97,7 @@ export const en: Messages = {
     myEnterprise: 'My enterprise',
     policies: 'Policies',
     myPolicies: 'Policies for me',
+    policyPayouts: 'Payout ledger',
   },
   layout: {
     forbiddenTitle: 'No permission',

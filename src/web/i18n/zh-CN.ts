@@ -95,6 +95,7 @@ export const zhCN = {
     myEnterprise: '我的企业',
     policies: '政策库',
     myPolicies: '政策匹配',
+    policyPayouts: '兑付台账',
   },
   layout: {
     forbiddenTitle: '没有权限',

@@ -97,6 +97,7 @@ export const zhTW: Messages = {
     myEnterprise: '我的企業',
     policies: '政策庫',
     myPolicies: '政策匹配',
+    policyPayouts: '兌付台帳',
   },
   layout: {
     forbiddenTitle: '沒有權限',

@@ -22,7 +22,7 @@ import {
 } from '@ant-design/icons';
 import { CarOutlined, IdcardOutlined, NodeIndexOutlined, UserAddOutlined } from '@ant-design/icons';
 import { BankOutlined, DatabaseOutlined } from '@ant-design/icons';
-import { GiftOutlined, ReadOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, GiftOutlined, ReadOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -58,6 +58,7 @@ const icons: Record<NavKey, ReactNode> = {
   myEnterprise: <BankOutlined />,
   policies: <ReadOutlined />,
   myPolicies: <GiftOutlined />,
+  policyPayouts: <AccountBookOutlined />,
 };
 
 export function NavMenu({ entries, onNavigate }: { entries: readonly NavEntry[]; onNavigate?: () => void }) {

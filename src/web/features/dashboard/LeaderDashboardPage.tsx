@@ -1,5 +1,5 @@
 // The leader dashboard (驾驶舱): the three headline rates against their targets, open and overdue counts, the monthly trend, best and worst departments, links onward.
-import { AlertOutlined, BarChartOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AlertOutlined, BarChartOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Row, Skeleton, Statistic, Tooltip } from 'antd';
 import { lazy, Suspense } from 'react';
@@ -120,6 +120,11 @@ export function LeaderDashboardPage() {
         {hasAbility(session, 'appeal.supervision') && (
           <Col xs={24} md={12}>
             <LinkCard to="/supervision" icon={<AlertOutlined />} title={t('leaderDashboard.links.supervision')} description={settings.showSecondary ? t('leaderDashboard.links.supervisionHint') : undefined} testId="dashboard-link-supervision" />
+          </Col>
+        )}
+        {hasAbility(session, 'policy.ledger') && (
+          <Col xs={24} md={12}>
+            <LinkCard to="/policy-payouts" icon={<AccountBookOutlined />} title={t('leaderDashboard.links.payouts')} description={settings.showSecondary ? t('leaderDashboard.links.payoutsHint') : undefined} testId="dashboard-link-payouts" />
           </Col>
         )}
       </Row>

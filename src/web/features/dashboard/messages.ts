@@ -26,7 +26,7 @@ const zhCN = {
     provisional: '各部门诉求件数尚不足以排名，以下按得分列出，仅供参考。',
     score: '{{score}} 分',
     noDepartments: '还没有可比较的部门',
-    links: { kpi: '考核指标', kpiHint: '各部门、区县、渠道的比率，部门比服务排名，导出报表', supervision: '督办看板', supervisionHint: '超期、退回、延期、差评和督办事项' },
+    links: { kpi: '考核指标', kpiHint: '各部门、区县、渠道的比率，部门比服务排名，导出报表', supervision: '督办看板', supervisionHint: '超期、退回、延期、差评和督办事项', payouts: '兑付台账', payoutsHint: '各项政策已兑付的资金，按政策、部门、区县、月份汇总' },
     noAccess: '您的账号没有查看考核指标的权限。',
   },
   care: {
@@ -63,7 +63,7 @@ const zhTW: typeof zhCN = {
     provisional: '各部門訴求件數尚不足以排名，以下按得分列出，僅供參考。',
     score: '{{score}} 分',
     noDepartments: '還沒有可比較的部門',
-    links: { kpi: '考核指標', kpiHint: '各部門、區縣、渠道的比率，部門比服務排名，匯出報表', supervision: '督辦看板', supervisionHint: '超期、退回、延期、差評和督辦事項' },
+    links: { kpi: '考核指標', kpiHint: '各部門、區縣、渠道的比率，部門比服務排名，匯出報表', supervision: '督辦看板', supervisionHint: '超期、退回、延期、差評和督辦事項', payouts: '兌付台帳', payoutsHint: '各項政策已兌付的資金，按政策、部門、區縣、月份彙總' },
     noAccess: '您的帳號沒有查看考核指標的權限。',
   },
   care: {
@@ -100,7 +100,7 @@ const en: typeof zhCN = {
     provisional: 'No department has enough appeals to be ranked yet; listed by score for reference only.',
     score: '{{score}} pts',
     noDepartments: 'No departments to compare yet',
-    links: { kpi: 'Appeal KPIs', kpiHint: 'Rates by department, district and channel, the department ranking, exports', supervision: 'Supervision board', supervisionHint: 'Lateness, returns, extensions, poor ratings and supervision items' },
+    links: { kpi: 'Appeal KPIs', kpiHint: 'Rates by department, district and channel, the department ranking, exports', supervision: 'Supervision board', supervisionHint: 'Lateness, returns, extensions, poor ratings and supervision items', payouts: 'Payout ledger', payoutsHint: 'Money paid under each policy, by policy, department, district and month' },
     noAccess: 'Your account may not view the appeal KPIs.',
   },
   care: {

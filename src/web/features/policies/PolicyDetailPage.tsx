@@ -1,5 +1,5 @@
 // One policy (/policies/:id): the record, interpretation (一图读懂), clauses, benefit and rule; its published versions; the enterprises it matches as of a date, those pending data and the near-misses.
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Flex, Result, Row, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -58,6 +58,13 @@ export default function PolicyDetailPage() {
               {t(`policiesPage.statuses.${data.status}`)}
             </Tag>
             {data.currentVersion != null && <Tag data-testid="policy-version">{t('policiesPage.version', { version: data.currentVersion })}</Tag>}
+            {data.mode === 'automatic' && data.currentVersion != null && me.abilities.includes('policy.ledger') && (
+              <Link to={`/policies/${data.id}/grants`}>
+                <Button icon={<AccountBookOutlined />} data-testid="policy-grants">
+                  {t('policiesPage.detail.grants')}
+                </Button>
+              </Link>
+            )}
             {canEdit && (
               <Link to={`/policies/${data.id}/edit`}>
                 <Button icon={<EditOutlined />} data-testid="policy-edit">
