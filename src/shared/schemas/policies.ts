@@ -244,6 +244,10 @@ export const grantView = z.object({
   excludeReason: z.string().nullable(),
   decidedAt: z.string().nullable(),
   payout: z.object({ paidOn: z.string(), reference: z.string(), amount: z.string() }).nullable(),
+  /** The data the grant was decided on, as stored with it: each condition of its version, the enterprise's value then. */
+  conditions: z.array(
+    z.object({ id: z.string(), label: z.string(), labelEn: z.string().nullable(), clause: z.string(), result: triState, met: z.boolean(), actual: z.string().nullable() }),
+  ),
 });
 export type GrantView = z.infer<typeof grantView>;
 

@@ -79,6 +79,12 @@ describe('免申即享', () => {
     expect(list.items.every((g) => g.amount === '50' && g.status === 'candidate')).toBe(true);
     const decision = await t.deps.db.selectFrom('policy_grants').select(['conditions', 'content_hash']).where('id', '=', list.items[0].id).executeTakeFirstOrThrow();
     expect(decision.conditions).toEqual([expect.objectContaining({ id: 'manufacturing', result: true }), expect.objectContaining({ id: 'revenue', result: true })]);
+    // The list returns what was stored, with the version's labels.
+    const stored = decision.conditions as { id: string; actual: string | null }[];
+    expect((list.items[0] as unknown as { conditions: unknown }).conditions).toEqual([
+      { id: 'manufacturing', label: '制造业', labelEn: null, clause: '第二条', result: true, met: true, actual: stored[0]!.actual },
+      { id: 'revenue', label: '2025 年营业收入 ≥ 10000 万元', labelEn: null, clause: '第三条', result: true, met: true, actual: stored[1]!.actual },
+    ]);
     expect(decision.content_hash).toMatch(/^[0-9a-f]{64}$/);
 
     // The first is excluded with a reason; of the rest, 120 万元 covers two at 50 万元; the third and after stay candidates.

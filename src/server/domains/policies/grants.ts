@@ -10,6 +10,8 @@ import type { Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findDivision } from '../enterprises/reference/divisions.ts';
 import { benefitFen, fenText, wanFen } from './benefit-amount.ts';
+import { compileRule } from './engine/compile.ts';
+import type { PolicyContent } from './policy-content.ts';
 import type { PolicyDeps } from './manage-policies.ts';
 import { decisionConditions, evaluateOverRegistry, explainEnterpriseRow } from './policy-evaluation.ts';
 import { enterpriseRefs, findPolicy, versionsInForce, type VersionRow } from './policy.repository.ts';
@@ -180,7 +182,7 @@ export async function listGrants(db: Executor, policyId: string, currentVersion:
     base
       .innerJoin('enterprises', 'enterprises.id', 'policy_grants.enterprise_id')
       .leftJoin('policy_payouts', 'policy_payouts.grant_id', 'policy_grants.id')
-      .select(['policy_grants.id', 'policy_grants.rank', 'policy_grants.version', 'policy_grants.as_of', 'policy_grants.amount_wan', 'policy_grants.status', 'policy_grants.exclude_reason', 'policy_grants.decided_at'])
+      .select(['policy_grants.id', 'policy_grants.rank', 'policy_grants.version', 'policy_grants.as_of', 'policy_grants.amount_wan', 'policy_grants.status', 'policy_grants.exclude_reason', 'policy_grants.decided_at', 'policy_grants.conditions'])
       .select(['enterprises.uscc', 'enterprises.name', 'policy_payouts.paid_on', 'policy_payouts.reference', 'policy_payouts.amount_wan as paid_wan'])
       .orderBy('policy_grants.rank')
       .limit(query.pageSize)
@@ -188,9 +190,11 @@ export async function listGrants(db: Executor, policyId: string, currentVersion:
       .execute(),
   ]);
   const { budget, committed } = await budgetOf(db, policyId, currentVersion);
+  const conditionsOf = await storedConditionsReader(db, policyId, [...new Set(rows.map((r) => r.version))]);
   return {
     total: Number(total),
     items: rows.map((r) => ({
+      conditions: conditionsOf(r.version, r.conditions as StoredCondition[]),
       id: r.id, rank: r.rank, uscc: r.uscc, name: r.name, version: r.version, asOf: r.as_of, amount: canonicalWan(r.amount_wan)!, status: r.status,
       excludeReason: r.exclude_reason, decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
       payout: r.paid_on ? { paidOn: r.paid_on, reference: r.reference!, amount: canonicalWan(r.paid_wan!)! } : null,
@@ -199,6 +203,39 @@ export async function listGrants(db: Executor, policyId: string, currentVersion:
     committed: fenText(committed),
     remaining: budget === null ? null : fenText(budget - committed),
   };
+}
+
+interface StoredCondition {
+  id: string;
+  clause: string;
+  result: boolean | 'unknown';
+  actual: string | null;
+}
+
+/**
+ * The stored data used of a grant, read with its version's labels: whether each condition was an obstacle (`met`)
+ * follows from where it sits in that version's rule (an exception that does not hold is met).
+ */
+async function storedConditionsReader(db: Executor, policyId: string, versions: number[]) {
+  const rows = versions.length
+    ? await db.selectFrom('policy_versions').select(['version', 'content']).where('policy_id', '=', policyId).where('version', 'in', versions).execute()
+    : [];
+  const byVersion = new Map(
+    rows.map((r) => [r.version, new Map(compileRule((r.content as PolicyContent).rule, (r.content as PolicyContent).effectiveFrom).conditions.map((c) => [c.id, c]))]),
+  );
+  return (version: number, stored: StoredCondition[]) =>
+    stored.map((c) => {
+      const compiled = byVersion.get(version)?.get(c.id);
+      return {
+        id: c.id,
+        label: compiled?.label.zh ?? c.id,
+        labelEn: compiled?.label.en ?? null,
+        clause: c.clause,
+        result: c.result,
+        met: c.result !== 'unknown' && c.result === (compiled?.wanted ?? true),
+        actual: c.actual,
+      };
+    });
 }
 
 /** 兑付台账: payouts by policy, issuing department, district or month (of paid_on), within [from, to]. */

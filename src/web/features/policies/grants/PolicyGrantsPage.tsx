@@ -212,7 +212,7 @@ export function PolicyGrants({ policyId, canGrant }: { policyId: string; canGran
           loading={grants.isFetching}
           scroll={{ x: 'max-content' }}
           rowClassName={(g) => `grant-row grant-row-${g.status}`}
-          expandable={{ expandedRowRender: (g) => <GrantConditions policyId={policyId} grant={g} /> }}
+          expandable={{ expandedRowRender: (g) => <GrantConditions grant={g} /> }}
           rowSelection={
             canGrant
               ? {

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { GrantList, GrantView } from '../../../../shared/schemas/policies.ts';
 import { useFakeApi } from '../../../test-support/fake-api.ts';
 import { renderSignedIn } from '../../../test-support/render-signed-in.tsx';
+import { GrantConditions } from './GrantConditions.tsx';
 import { PolicyGrants } from './PolicyGrantsPage.tsx';
 import './messages.ts';
 
@@ -27,6 +28,10 @@ const grant = (rank: number, amount: string, status: GrantView['status'] = 'cand
   excludeReason: null,
   decidedAt: status === 'candidate' ? null : '2026-11-21T02:00:00Z',
   payout: null,
+  conditions: [
+    { id: 'srdi', label: '持有专精特新中小企业称号', labelEn: null, clause: '第二条', result: true, met: true, actual: 'held' },
+    { id: 'revenue', label: '上年营业收入 ≥ 2000 万元', labelEn: 'Revenue of last year ≥ 20 M', clause: '第三条', result: 'unknown', met: false, actual: null },
+  ],
 });
 
 // 1000 budgeted, 900 committed: 100 left, so of 50, 60, 10 only the first fits (the 10 after the 60 waits its turn).
@@ -134,5 +139,19 @@ describe('a reader (leader)', () => {
     expect(screen.queryByTestId('candidates-generate')).toBeNull();
     expect(screen.queryByTestId('grant-exclude-1')).toBeNull();
     expect(screen.queryByTestId('grants-approve')).toBeNull();
+  });
+});
+
+describe('the data used of a grant', () => {
+  it('shows the conditions stored with the grant, with their marks and values, asking the server for nothing more', async () => {
+    renderSignedIn(<GrantConditions grant={grant(1, '50')} />, officer);
+    const srdi = await screen.findByTestId('grant-condition-srdi');
+    expect(srdi.querySelector('[data-result="met"]')).not.toBeNull();
+    expect(srdi.textContent).toContain('持有专精特新中小企业称号');
+    expect(srdi.textContent).toContain('持有');
+    const revenue = screen.getByTestId('grant-condition-revenue');
+    expect(revenue.querySelector('[data-result="unknown"]')).not.toBeNull();
+    expect(revenue.textContent).toContain('数据缺失');
+    expect(api.calls).toHaveLength(0);
   });
 });
