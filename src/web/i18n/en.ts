@@ -606,6 +606,7 @@ export const en: Messages = {
       saved: 'Policy linked',
       cleared: 'Link removed',
       edit: 'Change',
+      filtered: 'Only appeals linked to this policy',
     },
     notes: {
       title: 'Internal notes',

@@ -604,6 +604,7 @@ export const zhCN = {
       saved: '已关联政策',
       cleared: '已取消关联',
       edit: '修改',
+      filtered: '只看关联此政策的诉求',
     },
     notes: {
       title: '内部备注',

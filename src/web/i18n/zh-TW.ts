@@ -606,6 +606,7 @@ export const zhTW: Messages = {
       saved: '已關聯政策',
       cleared: '已取消關聯',
       edit: '修改',
+      filtered: '只看關聯此政策的訴求',
     },
     notes: {
       title: '內部備註',

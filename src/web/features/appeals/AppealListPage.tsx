@@ -125,6 +125,11 @@ export default function AppealListPage({ preset }: { preset: ListPreset }) {
       <ErrorAlert error={error} onRetry={() => void refetch()} />
       <Card styles={{ body: { padding: cards ? 12 : undefined } }}>
         <AppealFilterBar config={config} value={chosen} onChange={(changes) => update(changes)} onReset={() => setSearch(new URLSearchParams(), { replace: true })} />
+        {chosen.policyId && (
+          <Tag closable color="blue" onClose={() => update({ policyId: undefined })} style={{ marginBottom: 12 }} data-testid="appeal-filter-policy">
+            {t('appeals.policyLink.filtered')}
+          </Tag>
+        )}
         {canBulk && !cards && (
           <Flex gap={8} align="center" style={{ marginBottom: 12 }}>
             <Tooltip title={t('appeals.bulk.hint')}>

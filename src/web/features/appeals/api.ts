@@ -30,6 +30,8 @@ export interface AppealFilters {
   channel?: AppealChannel;
   departmentId?: string;
   categoryId?: string;
+  /** 政策兑现 appeals linked to this policy. */
+  policyId?: string;
   overdue?: boolean;
   supervised?: boolean;
   q?: string;
@@ -61,6 +63,7 @@ export function filterQuery(filters: AppealFilters): QueryParams {
     channel: filters.channel,
     departmentId: filters.departmentId,
     categoryId: filters.categoryId,
+    policyId: filters.policyId,
     overdue: filters.overdue,
     supervised: filters.supervised,
     q: filters.q,

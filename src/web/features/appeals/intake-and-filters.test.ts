@@ -27,9 +27,9 @@ describe('checkFile', () => {
 
 describe('filters in the URL', () => {
   it('survive a round trip and ignore junk', () => {
-    const filters = { q: '供电', status: ['signed' as const, 'paused' as const], overdue: true, from: '2026-01-01', to: '2026-11-30', sort: 'deadline' as const };
+    const filters = { q: '供电', status: ['signed' as const, 'paused' as const], policyId: '00000000-0000-4000-8000-0000000000a1', overdue: true, from: '2026-01-01', to: '2026-11-30', sort: 'deadline' as const };
     expect(filtersFromSearch(searchFromFilters(filters, 3))).toEqual({ filters, page: 3 });
-    expect(filtersFromSearch(new URLSearchParams('overdue=maybe&from=yesterday&page=-2&sort=random'))).toEqual({ filters: {}, page: 1 });
+    expect(filtersFromSearch(new URLSearchParams('overdue=maybe&from=yesterday&page=-2&sort=random&policyId=x'))).toEqual({ filters: {}, page: 1 });
   });
 });
 

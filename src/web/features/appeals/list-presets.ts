@@ -47,6 +47,8 @@ export function filtersFromSearch(search: URLSearchParams): { filters: AppealFil
   if (channel) filters.channel = channel as AppealFilters['channel'];
   const departmentId = search.get('departmentId');
   if (departmentId) filters.departmentId = departmentId;
+  const policyId = search.get('policyId');
+  if (policyId && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(policyId)) filters.policyId = policyId;
   for (const flag of ['overdue', 'supervised'] as const) {
     const value = search.get(flag);
     if (value === 'true' || value === 'false') filters[flag] = value === 'true';
@@ -67,6 +69,7 @@ export function searchFromFilters(filters: AppealFilters, page: number): URLSear
   if (filters.status?.length) search.set('status', filters.status.join(','));
   if (filters.channel) search.set('channel', filters.channel);
   if (filters.departmentId) search.set('departmentId', filters.departmentId);
+  if (filters.policyId) search.set('policyId', filters.policyId);
   if (filters.overdue !== undefined) search.set('overdue', String(filters.overdue));
   if (filters.supervised !== undefined) search.set('supervised', String(filters.supervised));
   if (filters.from) search.set('from', filters.from);

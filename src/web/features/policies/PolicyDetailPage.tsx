@@ -65,6 +65,11 @@ export default function PolicyDetailPage() {
                 </Button>
               </Link>
             )}
+            {data.currentVersion != null && me.abilities.includes('appeal.read') && !fromMatching && (
+              <Link to={`/appeals?policyId=${data.id}`}>
+                <Button data-testid="policy-appeals">{t('policiesPage.detail.appeals')}</Button>
+              </Link>
+            )}
             {canEdit && (
               <Link to={`/policies/${data.id}/edit`}>
                 <Button icon={<EditOutlined />} data-testid="policy-edit">
