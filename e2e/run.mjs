@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { grantsFlow } from './flow-grants.mjs';
+import { policyLinksFlow } from './flow-policy-links.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const shots = path.join(root, 'e2e', 'screenshots');
@@ -488,6 +489,7 @@ try {
   await step('enterprises · import a csv (dry run, then the good rows), find an enterprise, open it; 我的企业 on a phone', enterpriseRegistryFlow);
   await step('policies · the officer builds a rule, sees the count, publishes after the preview; the enterprise sees it in 政策匹配', policyFlow);
   await grantsFlow({ step, signedIn, shot, base, patience });
+  await policyLinksFlow({ step, signedIn, shot, base, patience });
 
   await step('a wrong password shows a clear message and stays on the login page', async () => {
     const page = await browser.newPage();
