@@ -73,7 +73,7 @@ describe('policy entries', () => {
     const enterpriseAbilities = ['appeal.create', 'appeal.read', 'enterprise.read', 'policy.read', 'calendar.read'];
     expect(navEntriesFor('enterprise', enterpriseAbilities, { roles: ['enterprise'] }).map((e) => e.key)).toEqual(['portal', 'myAppeals', 'submitAppeal', 'myEnterprise', 'myPolicies', 'calendar']);
     expect(navEntriesFor('enterprise', enterpriseAbilities, { roles: ['enterprise'], careMode: true, limit: 4 }).map((e) => e.key)).not.toContain('myPolicies');
-    expect(navEntriesFor('leader', ['appeal.read', 'enterprise.read', 'policy.read'], { roles: ['leader'] }).map((e) => e.key)).toEqual(['dashboard', 'ledger', 'enterprises', 'policies']);
+    expect(navEntriesFor('leader', ['appeal.read', 'enterprise.read', 'policy.read'], { roles: ['leader'] }).map((e) => e.key)).toEqual(['dashboard', 'ledger', 'enterprises', 'policies', 'applicationReading']);
     expect(navEntriesFor('staff', ['appeal.read'], { roles: ['handler'] }).map((e) => e.key)).not.toContain('policies');
     expect(navEntriesFor('enterprise', ['policy.read'], { roles: ['enterprise'] }).map((e) => e.key)).not.toContain('policies');
   });
@@ -84,5 +84,28 @@ describe('policy entries', () => {
     expect(activeNavKey(staff, '/policies/0b7c/edit')).toBe('policies');
     const enterprise = navEntriesFor('enterprise', ['policy.read'], { roles: ['enterprise'] });
     expect(activeNavKey(enterprise, '/my/policies')).toBe('myPolicies');
+  });
+});
+
+describe('policy application entries', () => {
+  it('give an enterprise 我的申报 after 政策匹配, reviewers 申报审核 after 政策库, and leaders and supervisors the queue to read', () => {
+    const enterprise = navEntriesFor('enterprise', ['appeal.read', 'enterprise.read', 'policy.read', 'policy.apply'], { roles: ['enterprise'] }).map((e) => e.key);
+    expect(enterprise).toEqual(['portal', 'myAppeals', 'myEnterprise', 'myPolicies', 'myApplications']);
+    const officer = navEntriesFor('staff', ['appeal.read', 'enterprise.read', 'policy.read', 'policy.edit', 'policy.review'], { roles: ['policy_officer'] }).map((e) => e.key);
+    expect(officer).toEqual(['workbench', 'ledger', 'enterprises', 'policies', 'applicationReview']);
+    expect(navEntriesFor('admin', ['policy.read', 'policy.review'], { roles: ['admin'] }).map((e) => e.key)).toEqual(['admin', 'policies', 'applicationReview']);
+    expect(navEntriesFor('leader', ['policy.read'], { roles: ['leader'] }).map((e) => e.key)).toEqual(['dashboard', 'policies', 'applicationReading']);
+    expect(navEntriesFor('staff', ['policy.read'], { roles: ['supervisor'] }).map((e) => e.key)).toEqual(['workbench', 'policies', 'applicationReading']);
+    // one entry per page even for a reviewer who is also a supervisor
+    expect(navEntriesFor('staff', ['policy.read', 'policy.review'], { roles: ['policy_officer', 'supervisor'] }).map((e) => e.key)).toEqual(['workbench', 'policies', 'applicationReview']);
+    expect(navEntriesFor('staff', ['policy.read'], { roles: ['handler'] }).map((e) => e.key)).not.toContain('applicationReading');
+    expect(navEntriesFor('enterprise', ['policy.read'], { roles: ['enterprise'] }).map((e) => e.key)).not.toContain('myApplications');
+  });
+
+  it('selects 我的申报 on an application and 申报审核 on a reviewed one', () => {
+    const enterprise = navEntriesFor('enterprise', ['policy.read', 'policy.apply'], { roles: ['enterprise'] });
+    expect(activeNavKey(enterprise, '/my/applications/0b7c')).toBe('myApplications');
+    expect(activeNavKey(enterprise, '/my/policies')).toBe('myPolicies');
+    expect(activeNavKey(navEntriesFor('staff', ['policy.read', 'policy.review']), '/policy-applications/0b7c')).toBe('applicationReview');
   });
 });

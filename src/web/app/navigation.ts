@@ -30,7 +30,10 @@ export type NavKey =
   | 'enterprises'
   | 'myEnterprise'
   | 'policies'
-  | 'myPolicies';
+  | 'myPolicies'
+  | 'myApplications'
+  | 'applicationReview'
+  | 'applicationReading';
 
 export interface NavEntry {
   key: NavKey;
@@ -80,14 +83,18 @@ const sectionEntries: Record<SectionKey, NavEntry> = {
   myEnterprise: { key: 'myEnterprise', path: '/my-enterprise', labelKey: 'nav.myEnterprise', ability: 'enterprise.read', roles: ['enterprise'] },
   policies: { key: 'policies', path: '/policies', labelKey: 'nav.policies', ability: 'policy.read' },
   myPolicies: { key: 'myPolicies', path: '/my/policies', labelKey: 'nav.myPolicies', ability: 'policy.read', roles: ['enterprise'] },
+  myApplications: { key: 'myApplications', path: '/my/applications', labelKey: 'nav.myApplications', ability: 'policy.apply' },
+  applicationReview: { key: 'applicationReview', path: '/policy-applications', labelKey: 'nav.applicationReview', ability: 'policy.review' },
+  /** Leaders and supervisors read the review queue without deciding (no policy.review). */
+  applicationReading: { key: 'applicationReading', path: '/policy-applications', labelKey: 'nav.applicationReview', ability: 'policy.read', roles: ['leader', 'supervisor'] },
 };
 
 /** Order of importance of the sections for each layout; care mode keeps only the first few. */
 const sectionOrder: Record<LayoutVariant, SectionKey[]> = {
-  admin: ['users', 'org', 'appealRules', 'calendar', 'audit', 'ledger', 'kpi', 'enterprises', 'policies', 'tokens', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
-  leader: ['kpi', 'supervision', 'ledger', 'enterprises', 'policies', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'greenCards'],
-  staff: ['triage', 'myWork', 'followUps', 'supervision', 'ledger', 'registerAppeal', 'enterprises', 'policies', 'kpi', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
-  enterprise: ['myAppeals', 'submitAppeal', 'myEnterprise', 'myPolicies', 'calendar', 'audit', 'users', 'org', 'tokens', 'enterpriseMembers'],
+  admin: ['users', 'org', 'appealRules', 'calendar', 'audit', 'ledger', 'kpi', 'enterprises', 'policies', 'applicationReview', 'tokens', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
+  leader: ['kpi', 'supervision', 'ledger', 'enterprises', 'policies', 'applicationReview', 'applicationReading', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'greenCards'],
+  staff: ['triage', 'myWork', 'followUps', 'supervision', 'ledger', 'registerAppeal', 'enterprises', 'policies', 'applicationReview', 'applicationReading', 'kpi', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
+  enterprise: ['myAppeals', 'submitAppeal', 'myEnterprise', 'myPolicies', 'myApplications', 'calendar', 'audit', 'users', 'org', 'tokens', 'enterpriseMembers'],
 };
 
 export interface NavOptions {
@@ -104,7 +111,8 @@ export function navEntriesFor(variant: LayoutVariant, abilities: readonly string
     .map((key) => sectionEntries[key])
     .filter((entry) => !entry.ability || abilities.includes(entry.ability))
     .filter((entry) => !entry.roles || entry.roles.some((role) => roles.includes(role)))
-    .filter((entry) => !(careMode && entry.hiddenInCareMode));
+    .filter((entry) => !(careMode && entry.hiddenInCareMode))
+    .filter((entry, i, shown) => shown.findIndex((other) => other.path === entry.path) === i);
   return [homeEntries[variant], ...sections].slice(0, Math.max(1, limit));
 }
 
