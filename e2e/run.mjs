@@ -486,6 +486,7 @@ try {
 
   await step('enterprises · import a csv (dry run, then the good rows), find an enterprise, open it; 我的企业 on a phone', enterpriseRegistryFlow);
   await step('policies · the officer builds a rule, sees the count, publishes after the preview; the enterprise sees it in 政策匹配', policyFlow);
+  await (await import('./flow-applications.mjs')).applicationFlow({ step, signedIn, shot, base, patience, dataDir });
 
   await step('a wrong password shows a clear message and stays on the login page', async () => {
     const page = await browser.newPage();
