@@ -107,7 +107,11 @@ export function ApplicationDetail({ application, backTo }: { application: Policy
     ) : application.status === 'rejected' ? (
       <Alert type="error" showIcon data-testid="application-outcome" title={t('policyApplications.detail.rejectedLine')} description={application.rejectionReason ?? undefined} />
     ) : application.status === 'submitted' ? (
-      <Alert type="info" showIcon title={t('policyApplications.detail.waiting', { due: formatDateTime(application.reviewDueAt, locale) })} />
+      <Alert
+        type={application.overdue ? 'warning' : 'info'}
+        showIcon
+        title={t(application.overdue ? 'policyApplications.detail.waitingOverdue' : 'policyApplications.detail.waiting', { due: formatDateTime(application.reviewDueAt, locale) })}
+      />
     ) : null;
 
   const facts = (

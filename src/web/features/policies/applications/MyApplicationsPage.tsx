@@ -20,7 +20,7 @@ export default function MyApplicationsPage() {
   const isWorkingDay = useWorkingDays();
   const [page, setPage] = useState(1);
   const pageSize = settings.tablePageSize;
-  const { data, error, isFetching, refetch } = useQuery({ queryKey: applicationKeys.list({}, page, pageSize), queryFn: () => fetchApplications({}, page, pageSize), placeholderData: keepPreviousData });
+  const { data, error, isPending, isPlaceholderData, refetch } = useQuery({ queryKey: applicationKeys.list({}, page, pageSize), queryFn: () => fetchApplications({}, page, pageSize), placeholderData: keepPreviousData });
   return (
     <div data-testid="page-my-applications">
       <PageTitle
@@ -35,7 +35,7 @@ export default function MyApplicationsPage() {
       <ErrorAlert error={error} onRetry={() => void refetch()} />
       <ApplicationCards
         items={data?.items ?? []}
-        loading={isFetching}
+        loading={isPending || isPlaceholderData}
         linkOf={(item) => `/my/applications/${item.id}`}
         countdownOf={(item) => reviewCountdown(item, now, isWorkingDay)}
         showEnterprise={false}

@@ -49,7 +49,7 @@ export default function ReviewQueuePage() {
   const [search, setSearch] = useSearchParams();
   const { filters, page } = useMemo(() => filtersFromSearch(search), [search]);
   const pageSize = settings.tablePageSize;
-  const { data, error, isFetching, refetch } = useQuery({
+  const { data, error, isFetching, isPending, isPlaceholderData, refetch } = useQuery({
     queryKey: applicationKeys.list(filters, page, pageSize),
     queryFn: () => fetchApplications(filters, page, pageSize),
     placeholderData: keepPreviousData,
@@ -136,7 +136,7 @@ export default function ReviewQueuePage() {
         ) : (
           <ApplicationCards
             items={items}
-            loading={isFetching}
+            loading={isPending || isPlaceholderData}
             linkOf={(item) => `/policy-applications/${item.id}`}
             countdownOf={countdownOf}
             showEnterprise
