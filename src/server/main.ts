@@ -14,6 +14,7 @@ import { seedCalendar } from './domains/calendar/seed-calendar.ts';
 import { checkCalendarCoverage } from './domains/calendar/calendar.jobs.ts';
 import { isDatabaseEmpty, seedDemo } from './demo/seed-demo.ts';
 import { seedDemoAppeals } from './demo/seed-demo-appeals.ts';
+import { seedDemoApplications } from './demo/seed-demo-applications.ts';
 
 export interface Running {
   deps: Deps;
@@ -51,6 +52,7 @@ export async function startQinqing(config: Config, options: { log?: Logger; cloc
     if (config.demo && (await isDatabaseEmpty(handle.db))) {
       await seedDemo(deps);
       await seedDemoAppeals(deps);
+      await seedDemoApplications(deps);
     }
     if (!config.demo) {
       const demoUsers = await handle.db.selectFrom('users').select('username').where('is_demo', '=', true).execute();

@@ -528,6 +528,8 @@ export interface PoliciesTable {
   budget_wan: string | null;
   /** The working copy of the rule (what the next publish makes a version of). */
   rule: Json;
+  /** Review deadline of applications in working days (1..60); null = 10 (migration 2026-11-27T0900). */
+  review_working_days: Generated<number | null>;
   status: Generated<'draft' | 'published' | 'withdrawn'>;
   current_version: number | null;
   created_by: string | null;
@@ -575,6 +577,8 @@ export interface PolicyGrantsTable {
   decided_by: string | null;
   decided_at: NullableTimestamp;
   created_at: Generated<Date>;
+  /** The application whose approval created this grant (null for 免申即享). */
+  application_id: Generated<string | null>;
 }
 
 export interface PolicyPayoutsTable {
@@ -593,7 +597,47 @@ export interface PolicyPayoutsTable {
   recorded_at: Generated<Date>;
 }
 
+export interface PolicyApplicationsTable {
+  id: Generated<string>;
+  /** SB2026-000123 */
+  number: string;
+  policy_id: string;
+  version: number;
+  content_hash: string;
+  enterprise_id: string;
+  submitted_by: string;
+  submitted_at: Timestamp;
+  status: Generated<'submitted' | 'approved' | 'rejected' | 'withdrawn'>;
+  /** The form as the enterprise saw and confirmed it: contact, statement, registry snapshot. */
+  form: Json;
+  /** {eligible, conditions} at submission. */
+  eligibility: Json;
+  review_working_days: number;
+  review_due_at: Timestamp;
+  decided_at: NullableTimestamp;
+  decided_by: string | null;
+  decision_note: string | null;
+  rejection_reason: string | null;
+  /** numeric(20,6) 万元, set on approval */
+  amount_wan: string | null;
+  grant_id: string | null;
+}
+
+export interface PolicyApplicationAttachmentsTable {
+  id: string;
+  application_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
 export interface Database {
+  policy_applications: PolicyApplicationsTable;
+  policy_application_attachments: PolicyApplicationAttachmentsTable;
   policy_grants: PolicyGrantsTable;
   policy_payouts: PolicyPayoutsTable;
   policies: PoliciesTable;

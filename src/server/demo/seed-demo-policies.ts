@@ -1,4 +1,4 @@
-// Demo policies (demo mode only): three published measures of the demo city — a 专精特新 award granted without application, a 吴兴区 industrial revenue reward, an information-only tax measure — so 政策匹配 shows matches for the demo enterprises.
+// Demo policies (demo mode only): four published measures of the demo city — a 专精特新 award granted without application, a 吴兴区 industrial revenue reward and a 南浔区 技改 subsidy taken by application, an information-only tax measure — so 政策匹配 shows matches for the demo enterprises.
 import type { Deps } from '../deps.ts';
 import { systemContext } from '../http/context.ts';
 import type { Actor } from '../domains/auth/actor.ts';
@@ -6,7 +6,7 @@ import { businessDateOf } from '../domains/calendar/working-days.ts';
 import { createPolicy, publishPolicy } from '../domains/policies/manage-policies.ts';
 import type { PolicyInput } from '../../shared/schemas/policies.ts';
 
-function demoPolicies(year: number): PolicyInput[] {
+export function demoPolicies(year: number): PolicyInput[] {
   const period = { effectiveFrom: `${year}-01-01`, effectiveUntil: `${year + 1}-12-31` };
   return [
     {
@@ -103,6 +103,38 @@ function demoPolicies(year: number): PolicyInput[] {
           { type: 'condition', id: 'manufacturing', label: { zh: '属于制造业（C 门类）', en: 'manufacturing (section C)' }, clause: '第一条', test: { attribute: 'industry', under: ['C'] } },
           { type: 'condition', id: 'sme', label: { zh: '中型、小型或微型企业', en: 'medium, small or micro enterprise' }, clause: '第二条', test: { attribute: 'size', in: ['medium', 'small', 'micro'] } },
           { type: 'condition', id: 'credit', label: { zh: '纳税信用 A 级或 B 级', en: 'tax credit rating A or B' }, clause: '第二条', test: { attribute: 'credit', in: ['A', 'B'] } },
+        ],
+      },
+    },
+    {
+      title: '南浔区规上工业企业智能化技术改造补助（申报）',
+      documentNumber: `浔经信发〔${year}〕5号`,
+      issuingDepartment: '湖州市南浔区经济和信息化局',
+      contactName: '陆红',
+      contactPhone: '0572-3021234',
+      ...period,
+      summary: '南浔区规上工业企业上年营业收入 1 亿元以上、纳税信用 A 级的，按上年纳税额的 2% 给予智能化技术改造补助，单个企业最高 20 万元；企业在线申报，经信局 15 个工作日内审核。',
+      interpretation: [
+        { heading: '谁可以申报', body: '注册在南浔区、认定为规模以上工业企业，上年营业收入不低于 1 亿元，纳税信用 A 级。' },
+        { heading: '补助多少', body: '按上年纳税额的 2% 计算，单个企业最高 20 万元。' },
+        { heading: '怎么申报', body: '申报表按企业库数据预填，企业确认联系人并上传技改项目材料后提交；经信局 15 个工作日内审核，通过后直接拨付。' },
+      ],
+      clauses: [
+        { id: '第二条', text: '本办法适用于注册在南浔区的规模以上工业企业。' },
+        { id: '第三条', text: '上一年度营业收入不低于 1 亿元，纳税信用等级为 A 级。' },
+        { id: '第四条', text: '按上一年度纳税额的 2% 给予补助，单个企业最高 20 万元，实行一次申报、限时审核。' },
+      ],
+      benefit: { kind: 'subsidy', amount: { type: 'formula', figure: 'tax', year: { relative: -1 }, ratePercent: '2', capWan: '20' } },
+      mode: 'application',
+      budget: '200',
+      reviewWorkingDays: 15,
+      rule: {
+        type: 'all',
+        items: [
+          { type: 'condition', id: 'district', label: { zh: '注册在南浔区', en: 'registered in Nanxun District' }, clause: '第二条', test: { attribute: 'division', within: ['330503'] } },
+          { type: 'condition', id: 'above-scale', label: { zh: '规模以上工业企业', en: 'industrial enterprise above designated size' }, clause: '第二条', test: { attribute: 'tag', held: 'above_scale' } },
+          { type: 'condition', id: 'revenue', label: { zh: '上年营业收入 ≥ 10000 万元', en: 'revenue of the previous year ≥ 100 million yuan' }, clause: '第三条', test: { attribute: 'figure', figure: 'revenue', year: { relative: -1 }, compare: { op: 'gte', value: '10000' } } },
+          { type: 'condition', id: 'credit', label: { zh: '纳税信用 A 级', en: 'tax credit rating A' }, clause: '第三条', test: { attribute: 'credit', in: ['A'] } },
         ],
       },
     },

@@ -65,6 +65,8 @@ export const policyInputSchema = z.strictObject({
   /** 万元 */
   budget: wan.nullable().optional(),
   rule: ruleInput,
+  /** Application mode: the review deadline in working days from submission (absent → 10). */
+  reviewWorkingDays: z.number({ error: '须为整数 / must be an integer' }).int({ error: '须为整数 / must be an integer' }).min(1, { error: '1–60 个工作日 / 1 to 60 working days' }).max(60, { error: '1–60 个工作日 / 1 to 60 working days' }).nullable().optional(),
 });
 export type PolicyInput = z.infer<typeof policyInputSchema>;
 export type PolicyInputBody = z.input<typeof policyInputSchema>;
@@ -91,6 +93,8 @@ export const policyView = z.object({
   mode: z.enum(policyModes),
   budget: z.string().nullable(),
   rule: z.custom<Rule>(),
+  /** null: not set (applications are reviewed within 10 working days). Always sent by the server. */
+  reviewWorkingDays: z.number().int().nullable().optional(),
   status: z.enum(policyStatuses),
   currentVersion: z.number().int().nullable(),
   currentHash: z.string().nullable(),

@@ -11,6 +11,7 @@ import * as enterpriseSearchIndexes from './2026-11-25T1100_enterprise_search_in
 import * as policies from './2026-11-26T0900_policies.ts';
 import * as enterpriseSearchSpeed from './2026-11-26T1000_enterprise_search_speed.ts';
 import * as appealsEnteredByStaff from './2026-11-26T1100_appeals_entered_by_staff.ts';
+import * as policyApplications from './2026-11-27T0900_policy_applications.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T1800_foundation': foundation,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0900_policies': policies,
   '2026-11-26T1000_enterprise_search_speed': enterpriseSearchSpeed,
   '2026-11-26T1100_appeals_entered_by_staff': appealsEnteredByStaff,
+  '2026-11-27T0900_policy_applications': policyApplications,
 };

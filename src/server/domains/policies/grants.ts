@@ -39,7 +39,7 @@ export async function createCandidates(deps: PolicyDeps, ctx: RequestContext, po
     for (const row of registry.eligible) rowOf.set(registry.engine.store.ids[row], row);
     const granted = new Set((await trx.selectFrom('policy_grants').select('enterprise_id').where('policy_id', '=', policyId).execute()).map((g) => g.enterprise_id));
     const fresh = (await enterpriseRefs(trx, [...rowOf.keys()].filter((id) => !granted.has(id)))).map((r) => r.id);
-    let rank = Number((await trx.selectFrom('policy_grants').select((eb) => eb.fn.max('rank').as('rank')).where('policy_id', '=', policyId).executeTakeFirst())?.rank ?? 0);
+    let rank = await lastGrantRank(trx, policyId);
     let created = 0;
     let noAmount = 0;
     for (let start = 0; start < fresh.length; start += BATCH) {
@@ -67,8 +67,13 @@ export async function createCandidates(deps: PolicyDeps, ctx: RequestContext, po
   });
 }
 
+/** The highest rank given in this policy's grants (0 when none): new grants come after it. */
+export async function lastGrantRank(db: Executor, policyId: string): Promise<number> {
+  return Number((await db.selectFrom('policy_grants').select((eb) => eb.fn.max('rank').as('rank')).where('policy_id', '=', policyId).executeTakeFirst())?.rank ?? 0);
+}
+
 /** The budget of the current version (万元 fen) and what approved and paid grants commit of it. */
-async function budgetOf(db: Executor, policyId: string, currentVersion: number | null): Promise<{ budget: bigint | null; committed: bigint }> {
+export async function budgetOf(db: Executor, policyId: string, currentVersion: number | null): Promise<{ budget: bigint | null; committed: bigint }> {
   const version = currentVersion === null ? undefined : await db.selectFrom('policy_versions').select('content').where('policy_id', '=', policyId).where('version', '=', currentVersion).executeTakeFirst();
   const budgetWan = (version?.content as { budget?: string | null } | undefined)?.budget ?? null;
   const { rows } = await sql<{ total: string }>`SELECT coalesce(sum(amount_wan), 0)::text AS total FROM policy_grants WHERE policy_id = ${policyId} AND status IN ('approved', 'paid')`.execute(db);

@@ -39,6 +39,7 @@ export async function policyView(db: Executor, actor: Actor, row: PolicyRow): Pr
   return {
     id: row.id,
     ...content,
+    reviewWorkingDays: content.reviewWorkingDays ?? null,
     responsibleUnitName: await unitName(db, row.responsible_unit_id),
     status: row.status,
     currentVersion: row.current_version,

@@ -25,7 +25,16 @@ export interface PolicyContent {
   mode: PolicyMode;
   budget: string | null;
   rule: Rule;
+  /** Application review deadline in working days; present only when set, so contents written before it keep their hash. */
+  reviewWorkingDays?: number;
 }
+
+/** The review deadline of applications when a policy does not set one. */
+export const DEFAULT_REVIEW_WORKING_DAYS = 10;
+
+export const reviewWorkingDaysOf = (content: Pick<PolicyContent, 'reviewWorkingDays'>): number => content.reviewWorkingDays ?? DEFAULT_REVIEW_WORKING_DAYS;
+
+const reviewDaysField = (days: number | null | undefined): Pick<PolicyContent, 'reviewWorkingDays'> => (days == null ? {} : { reviewWorkingDays: days });
 
 const wanText = (value: string | null | undefined): string | null => (value == null ? null : (canonicalWan(value) ?? value));
 
@@ -53,6 +62,7 @@ export function contentOfInput(input: PolicyInput): PolicyContent {
     mode: input.mode,
     budget: wanText(input.budget),
     rule: input.rule,
+    ...reviewDaysField(input.reviewWorkingDays),
   };
 }
 
@@ -73,6 +83,7 @@ export function contentOfRow(row: PolicyRow): PolicyContent {
     mode: row.mode,
     budget: wanText(row.budget_wan),
     rule: row.rule as Rule,
+    ...reviewDaysField(row.review_working_days),
   };
 }
 
@@ -94,6 +105,7 @@ export function rowValuesOf(content: PolicyContent) {
     mode: content.mode,
     budget_wan: content.budget,
     rule: JSON.stringify(content.rule),
+    review_working_days: content.reviewWorkingDays ?? null,
   };
 }
 

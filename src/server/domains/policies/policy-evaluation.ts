@@ -10,7 +10,8 @@ import { compileRule, FALSE, TRUE, UNKNOWN, type CompiledRule, type Truth } from
 import { eligibleRows, explainRow, nearMissRowsByCondition, pendingRows, type PolicyEvaluation } from './engine/columnar-evaluator.ts';
 import { describeActual, explanationZhTW } from './engine/explain.ts';
 import { matchEnterprise } from './engine/match-enterprise.ts';
-import type { ActualValue, RowEvaluation } from './engine/row-evaluator.ts';
+import type { EnterpriseRecord } from './engine/enterprise-record.ts';
+import { evaluateRow, type ActualValue, type RowEvaluation } from './engine/row-evaluator.ts';
 import { zhTW } from './engine/zh-tw.ts';
 import { enterpriseRefs, versionsInForce, type VersionRow } from './policy.repository.ts';
 import { loadEnterpriseRecords, registryEngine, type RegistryEngine } from './registry-engine.ts';
@@ -180,4 +181,16 @@ export async function enterprisePolicies(db: Executor, enterpriseId: string, asO
       explanation: { zh: match.explanation.zh, 'zh-TW': explanationZhTW(match.explanation), en: match.explanation.en },
     };
   });
+}
+
+/** One enterprise against one published version as of a date: the verdict, each condition as an application shows it, and the data a decision records. */
+export function evaluateEnterpriseOn(version: VersionRow, record: EnterpriseRecord, asOf: string) {
+  const compiled = compiledVersion(version, asOf);
+  const evaluation = evaluateRow(compiled, record);
+  return {
+    verdict: verdictOf(evaluation.verdict),
+    eligible: triState(evaluation.verdict),
+    conditions: evaluation.conditions.map((c) => ({ id: c.id, label: compiled.conditions[c.index].label.zh, result: triState(c.result), actual: rawActual(c.actual), met: c.met })),
+    decision: decisionConditions(evaluation, compiled),
+  };
 }

@@ -13,7 +13,19 @@ export const policyAccess = {
   'policy.grant': (actor: Actor) => hasRole(actor, 'admin', 'policy_officer'),
   /** 兑付台账 and each policy's grants. */
   'policy.ledger': (actor: Actor) => hasRole(actor, 'admin', 'policy_officer', 'leader', 'supervisor'),
+  /** 申报: an enterprise user applies for its own enterprise. */
+  'policy.apply': (actor: Actor) => actor.enterpriseId !== null && hasRole(actor, 'enterprise'),
+  /** Approve or reject applications (every application). */
+  'policy.review': (actor: Actor) => hasRole(actor, 'admin', 'policy_officer'),
 } as const;
+
+/** Who reads which applications: reviewers, leaders and supervisors all of them, an enterprise user its own; nobody else. */
+export type ApplicationScope = { kind: 'all' } | { kind: 'enterprise'; enterpriseId: string } | { kind: 'none' };
+export function applicationScopeFor(actor: Actor): ApplicationScope {
+  if (hasRole(actor, 'admin', 'policy_officer', 'leader', 'supervisor')) return { kind: 'all' };
+  if (actor.enterpriseId !== null && hasRole(actor, 'enterprise')) return { kind: 'enterprise', enterpriseId: actor.enterpriseId };
+  return { kind: 'none' };
+}
 
 /** Drafts and withdrawn policies are seen by those who write them. */
 export const seesDrafts = (actor: Actor): boolean => policyAccess['policy.edit'](actor);

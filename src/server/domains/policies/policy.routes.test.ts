@@ -329,15 +329,15 @@ describe('the column store follows the registry', () => {
 describe('demo policies', () => {
   it('are published at the demo load and match the demo enterprises on that day', async () => {
     const seeded = await t.deps.db.selectFrom('audit_events').select('entity_id').where('action', '=', 'policy.publish').where('request_id', '=', 'seed-demo').execute();
-    expect(seeded).toHaveLength(3);
+    expect(seeded).toHaveLength(4);
     const first = await t.deps.db.selectFrom('policy_versions').select('published_at').where('policy_id', '=', seeded[0].entity_id!).executeTakeFirstOrThrow();
     const day = new Date(new Date(first.published_at).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
     const eligibleFor = async (cookie: string, uscc: string) =>
       ((await t.call('GET', `/api/v1/enterprises/${uscc}/policies?asOf=${day}`, { cookie })).json().items as { policyId: string; mode: string; eligible: unknown }[]).filter((i) => seeded.some((s) => s.entity_id === i.policyId));
     const mine = await eligibleFor(enterprise, usccOf.enterprise);
-    expect(mine.map((i) => i.mode).sort()).toEqual(['application', 'automatic', 'information']);
+    expect(mine.map((i) => i.mode).sort()).toEqual(['application', 'application', 'automatic', 'information']);
     expect(mine.filter((i) => i.eligible === true).map((i) => i.mode).sort()).toEqual(['application', 'information']);
     const theirs = await eligibleFor(enterprise2, usccOf.enterprise2);
-    expect(theirs.filter((i) => i.eligible === true).map((i) => i.mode)).toEqual(['information']);
+    expect(theirs.filter((i) => i.eligible === true).map((i) => i.mode).sort()).toEqual(['application', 'information']);
   });
 });

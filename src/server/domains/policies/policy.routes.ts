@@ -22,6 +22,7 @@ import { authorize } from '../abilities.ts';
 import { businessDateOf } from '../calendar/working-days.ts';
 import { enterpriseScopeFor } from '../enterprises/enterprise.access.ts';
 import { findVisibleEnterprise } from '../enterprises/enterprise.repository.ts';
+import { applicationRoutes } from './applications/application.routes.ts';
 import { grantRoutes } from './grant.routes.ts';
 import { createPolicy, policyView, publishPolicy, updatePolicy } from './manage-policies.ts';
 import { contentOfRow, listItemOf } from './policy-content.ts';
@@ -71,7 +72,7 @@ export function policyRoutes(app: FastifyInstance): void {
         // Readers see the published content, never the working copy of the next version.
         const current = await findVersion(db, row.id, row.current_version);
         const view = await policyView(db, actor, row);
-        return current ? { ...view, ...current.content, draftDiffers: false } : view;
+        return current ? { ...view, ...current.content, reviewWorkingDays: current.content.reviewWorkingDays ?? null, draftDiffers: false } : view;
       }
       return policyView(db, actor, row);
     },
@@ -151,4 +152,5 @@ export function policyRoutes(app: FastifyInstance): void {
   });
 
   grantRoutes(app);
+  applicationRoutes(app);
 }

@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_ATTACHMENT_BYTES, type AttachmentMediaType } from '../../../../shared/schemas/attachments.ts';
+import { attachmentMediaTypes, MAX_ATTACHMENT_BYTES, type AttachmentMediaType } from '../../../../shared/schemas/attachments.ts';
 import { AppError, invalid } from '../../../http/errors.ts';
 import { SNIFF_BYTES, sniffMediaType } from './media-type.ts';
 
@@ -28,6 +28,12 @@ export function storageKeyFor(id: string, at: Date): string {
 
 export const storagePath = (dataDir: string, storageKey: string): string => path.join(dataDir, ...storageKey.split('/'));
 
+function refusedTypeMessage(accepted: readonly AttachmentMediaType[]): string {
+  if (accepted.length === attachmentMediaTypes.length) return '只接受 PNG、JPEG、GIF、WebP 图片和 PDF 文件 / only PNG, JPEG, GIF, WebP images and PDF files are accepted';
+  const names = accepted.map((t) => (t === 'application/pdf' ? 'PDF' : t === 'image/webp' ? 'WebP' : t.slice(6).toUpperCase())).join(', ');
+  return `只接受 ${names} 文件 / only ${names} files are accepted`;
+}
+
 async function removeQuietly(file: string): Promise<void> {
   await fs.rm(file, { force: true });
 }
@@ -41,7 +47,16 @@ export async function discardFile(file: Pick<ReceivedFile, 'tempPath' | 'finalPa
  * Streams an upload to disk, hashing it and deciding its type from its first bytes. An upload that is empty,
  * over the limit (or cut short by the multipart limit: `truncated`) or of another type is read to the end, kept nowhere, and refused.
  */
-export async function receiveFile(stream: AsyncIterable<Buffer> & { truncated?: boolean }, dataDir: string, at: Date): Promise<ReceivedFile> {
+export async function receiveFile(
+  stream: AsyncIterable<Buffer> & { truncated?: boolean },
+  dataDir: string,
+  at: Date,
+  accepted: readonly AttachmentMediaType[] = attachmentMediaTypes,
+): Promise<ReceivedFile> {
+  const sniff = (head: Uint8Array): AttachmentMediaType | null => {
+    const type = sniffMediaType(head);
+    return type !== null && accepted.includes(type) ? type : null;
+  };
   const id = crypto.randomUUID();
   const storageKey = storageKeyFor(id, at);
   const finalPath = storagePath(dataDir, storageKey);
@@ -57,7 +72,7 @@ export async function receiveFile(stream: AsyncIterable<Buffer> & { truncated?: 
       sizeBytes += chunk.length;
       if (mediaType === undefined && head.length < SNIFF_BYTES) {
         head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
-        if (head.length >= SNIFF_BYTES) mediaType = sniffMediaType(head);
+        if (head.length >= SNIFF_BYTES) mediaType = sniff(head);
       }
       if (mediaType === null || sizeBytes > MAX_ATTACHMENT_BYTES) continue;
       hash.update(chunk);
@@ -70,16 +85,14 @@ export async function receiveFile(stream: AsyncIterable<Buffer> & { truncated?: 
     throw error;
   }
   await handle.close();
-  mediaType ??= sniffMediaType(head);
+  mediaType ??= sniff(head);
   const refusal =
     stream.truncated || sizeBytes > MAX_ATTACHMENT_BYTES
       ? new AppError('payload_too_large', '文件不能超过 20 MB / a file is at most 20 MB', [{ path: 'file', message: 'larger than 20 MB' }])
       : sizeBytes === 0
         ? invalid('file', '文件为空 / the file is empty')
         : mediaType === null
-          ? new AppError('unsupported_media_type', '只接受 PNG、JPEG、GIF、WebP 图片和 PDF 文件 / only PNG, JPEG, GIF, WebP images and PDF files are accepted', [
-              { path: 'file', message: 'not an image or PDF' },
-            ])
+          ? new AppError('unsupported_media_type', refusedTypeMessage(accepted), [{ path: 'file', message: 'not an image or PDF' }])
           : null;
   if (refusal || !mediaType) {
     await removeQuietly(tempPath);

@@ -1,6 +1,6 @@
 // The multipart upload of one attachment: field `file` streamed to disk as it arrives, optional field `internal`, multipart failures in the API's error shape.
 import type { FastifyRequest } from 'fastify';
-import { attachmentFields, MAX_ATTACHMENT_BYTES } from '../../../../shared/schemas/attachments.ts';
+import { attachmentFields, MAX_ATTACHMENT_BYTES, type AttachmentMediaType } from '../../../../shared/schemas/attachments.ts';
 import { AppError, invalid } from '../../../http/errors.ts';
 import { zodDetails } from '../../../http/route.ts';
 import type { Upload } from './add-attachment.ts';
@@ -20,8 +20,8 @@ function asApiError(error: unknown): unknown {
   return error;
 }
 
-/** Reads the whole request: the file lands in a temporary file beside its final place; everything is removed again if the request is refused. */
-export async function readUpload(request: FastifyRequest, dataDir: string, at: Date): Promise<Upload> {
+/** Reads the whole request (`accepted`: the media types allowed, all of them by default): the file lands in a temporary file beside its final place; everything is removed again if the request is refused. */
+export async function readUpload(request: FastifyRequest, dataDir: string, at: Date, accepted?: readonly AttachmentMediaType[]): Promise<Upload> {
   if (!request.isMultipart()) {
     throw new AppError('unsupported_media_type', '请以 multipart/form-data 上传文件 / upload the file as multipart/form-data', [{ path: 'content-type', message: 'multipart/form-data expected' }]);
   }
@@ -37,7 +37,7 @@ export async function readUpload(request: FastifyRequest, dataDir: string, at: D
         part.file.resume();
         throw invalid(part.fieldname, '文件字段名应为 file / the file goes in the field named file');
       } else {
-        file = await receiveFile(part.file, dataDir, at);
+        file = await receiveFile(part.file, dataDir, at, accepted);
         declaredName = part.filename;
       }
     }
