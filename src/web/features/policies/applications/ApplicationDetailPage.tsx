@@ -14,7 +14,7 @@ import { CountdownTag } from '../../appeals/CountdownTag.tsx';
 import { useNow, useWorkingDays } from '../../appeals/use-clock-context.ts';
 import { usePreferences } from '../../preferences/PreferencesProvider.tsx';
 import { fetchPolicy, policyKeys } from '../api.ts';
-import { applicationKeys, fetchApplication, withdrawApplication, type PolicyApplication } from './api.ts';
+import { applicationKeys, fetchApplication, withdrawApplication, type ApplicationAbility, type PolicyApplication } from './api.ts';
 import { reviewCountdown } from './application-rules.ts';
 import { ApplicationAttachments } from './ApplicationAttachments.tsx';
 import { ApplicationStatusTag } from './ApplicationStatusTag.tsx';
@@ -56,12 +56,12 @@ export function ApplicationDetail({ application, backTo }: { application: Policy
   const now = useNow();
   const isWorkingDay = useWorkingDays();
   const [decision, setDecision] = useState<Decision | null>(null);
-  const can = (ability: string) => application.abilities.includes(ability);
+  const can = (ability: ApplicationAbility) => application.abilities.includes(ability);
   const countdown = reviewCountdown(application, now, isWorkingDay);
   const size = screens.md ? undefined : ('large' as const);
   // The approve dialog starts from the benefit the policy gives for the submitted figures (the server's default too).
-  const policy = useQuery({ queryKey: policyKeys.detail(application.policyId), queryFn: () => fetchPolicy(application.policyId), enabled: can('approve') && application.estimatedAmount == null, staleTime: 300_000 });
-  const estimate = application.estimatedAmount ?? (policy.data ? estimateWan(policy.data.benefit, application.form.enterprise.figures, Number(todayInShanghai().slice(0, 4))) : null);
+  const policy = useQuery({ queryKey: policyKeys.detail(application.policyId), queryFn: () => fetchPolicy(application.policyId), enabled: can('approve'), staleTime: 300_000 });
+  const estimate = policy.data ? estimateWan(policy.data.benefit, application.form.enterprise.figures, Number(todayInShanghai().slice(0, 4))) : null;
 
   const withdraw = useMutation({
     mutationFn: () => withdrawApplication(application.id),

@@ -9,7 +9,7 @@ type Figure = EnterpriseSnapshot['figures'][number];
 const figureColumns = ['revenue', 'headcount', 'assets', 'tax'] as const;
 
 const shown = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : String(value));
-const figureOf = (row: Figure, key: (typeof figureColumns)[number]) => (key === 'tax' ? (row.tax ?? row.taxPaid) : row[key]);
+const figureOf = (row: Figure, key: (typeof figureColumns)[number]) => (key === 'tax' ? row.taxPaid : row[key]);
 
 export function EnterpriseSnapshotView({ enterprise }: { enterprise: Partial<EnterpriseSnapshot> }) {
   const { t } = useTranslation();

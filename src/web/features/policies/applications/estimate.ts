@@ -1,4 +1,4 @@
-// The approve dialog's default amount when the application does not carry one: the policy's benefit for the submitted registry figures, worked out as the server does (fixed, or rate × figure rounded down to the fen, capped).
+// The approve dialog's default amount (the application view carries no estimate): the policy's benefit for the submitted registry figures, worked out as the server does (fixed, or rate × figure rounded down to the fen, capped).
 import { fenToWan, wanToFen } from '../../../../shared/rules/money.ts';
 import type { Benefit } from '../../../../shared/schemas/policies.ts';
 import type { EnterpriseSnapshot } from './api.ts';
@@ -9,8 +9,8 @@ const RATE_SCALE = 100_000_000n;
 type Figures = EnterpriseSnapshot['figures'];
 
 function figureFen(row: Figures[number], figure: 'revenue' | 'assets' | 'tax' | 'headcount'): bigint | null {
-  if (figure === 'headcount') return row.headcount == null || row.headcount === '' ? null : BigInt(Math.trunc(Number(row.headcount))) * FEN_PER_WAN;
-  const value = figure === 'tax' ? (row.tax ?? row.taxPaid) : row[figure];
+  if (figure === 'headcount') return row.headcount == null ? null : BigInt(row.headcount) * FEN_PER_WAN;
+  const value = figure === 'tax' ? row.taxPaid : row[figure];
   const fen = value == null ? null : wanToFen(value);
   return fen == null ? null : BigInt(fen);
 }

@@ -6,6 +6,7 @@ import { useFakeApi } from '../../../test-support/fake-api.ts';
 import { renderSignedIn } from '../../../test-support/render-signed-in.tsx';
 import { ApplicationDetail } from './ApplicationDetailPage.tsx';
 import ReviewQueuePage from './ReviewQueuePage.tsx';
+import type { PolicyApplication } from './api.ts';
 import { application, notFound, policyId, policyView } from './test-fixtures.ts';
 import './messages.ts';
 
@@ -14,7 +15,7 @@ configure({ asyncUtilTimeout: 15_000 });
 
 const api = useFakeApi();
 const officer = { username: 'policy', displayName: '政策专员', roles: ['policy_officer'], abilities: ['policy.read', 'policy.edit', 'policy.review'] };
-const reviewable = { ...application, abilities: ['approve', 'reject'] };
+const reviewable: PolicyApplication = { ...application, abilities: ['approve', 'reject'] };
 const base = `/api/v1/policy-applications/${application.id}`;
 
 function reviewApi(answers: Record<string, unknown>) {
