@@ -1,5 +1,5 @@
-// The enterprise's registry values as the application form shows them, read-only: identity, division, industry, size, and the figures by year.
-import { Descriptions, Table, Typography } from 'antd';
+// The enterprise's registry values as the application form shows them, read-only: identity, division, industry, size, and the figures by year (a table, or a line per year on a phone).
+import { Descriptions, Flex, Grid, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EnterpriseSnapshot } from './api.ts';
 import '../messages.ts';
@@ -13,6 +13,7 @@ const figureOf = (row: Figure, key: (typeof figureColumns)[number]) => (key === 
 
 export function EnterpriseSnapshotView({ enterprise }: { enterprise: Partial<EnterpriseSnapshot> }) {
   const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
   const named = (name: string | null | undefined, code: string | null | undefined) => (name && code ? `${name}（${code}）` : shown(name ?? code));
   const figures = [...(enterprise.figures ?? [])].sort((a, b) => b.year - a.year);
   return (
@@ -36,6 +37,22 @@ export function EnterpriseSnapshotView({ enterprise }: { enterprise: Partial<Ent
       </Typography.Text>
       {figures.length === 0 ? (
         <Typography.Text type="secondary">{t('policyApplications.enterprise.noFigures')}</Typography.Text>
+      ) : screens.sm === false ? (
+        // A phone: one line per year, so that no figure hides beyond the screen's edge.
+        <Flex vertical gap={8} data-testid="application-figures">
+          {figures.map((row) => (
+            <div key={row.year} style={{ padding: '8px 12px', background: 'rgba(0,0,0,0.02)', borderRadius: 6 }}>
+              <Typography.Text strong>{row.year}</Typography.Text>
+              <Flex wrap gap="2px 16px" style={{ fontSize: '0.9em' }}>
+                {figureColumns.map((key) => (
+                  <span key={key}>
+                    <Typography.Text type="secondary">{t(`policyApplications.enterprise.${key}`)}</Typography.Text> {shown(figureOf(row, key))}
+                  </span>
+                ))}
+              </Flex>
+            </div>
+          ))}
+        </Flex>
       ) : (
         <Table<Figure>
           size="small"
