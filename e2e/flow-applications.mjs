@@ -1,4 +1,4 @@
-// Browser flow of policy applications (一次申报): the enterprise applies on a 390 px phone for the demo application-mode policy with a PDF, the policy officer approves it from 申报审核, and the enterprise sees 已通过.
+// Browser flow of policy applications (一次申报): the enterprise applies on a 390 px phone for the demo application-mode policy with a PDF, the policy officer approves it from 申报审核, the enterprise sees 已通过, the leader reads it.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -94,6 +94,17 @@ export async function applicationFlow({ step, signedIn, shot, base, patience, da
     if (await page.getByTestId('application-approve').count()) throw new Error('the enterprise sees the approve button');
     if ((await phoneOverflow(page)) > 1) throw new Error('the approved application is wider than the phone');
     await shot(page, 'applications-8-approved-phone', true);
+    await context.close();
+  });
+
+  await step('applications · the leader reads 申报审核 and the application without decision buttons', async () => {
+    need();
+    const { context, page } = await signedIn('leader');
+    await page.getByTestId('nav-applicationReading').click();
+    await page.getByTestId(`application-row-${application.number}`).click();
+    await page.locator('[data-testid="page-application-detail"][data-application-status="approved"]').waitFor({ timeout: patience });
+    if (await page.getByTestId('application-actions').count()) throw new Error('the leader is offered decision buttons');
+    await shot(page, 'applications-9-leader-reads');
     await context.close();
   });
 }

@@ -73,7 +73,7 @@ describe('policy entries', () => {
     const enterpriseAbilities = ['appeal.create', 'appeal.read', 'enterprise.read', 'policy.read', 'calendar.read'];
     expect(navEntriesFor('enterprise', enterpriseAbilities, { roles: ['enterprise'] }).map((e) => e.key)).toEqual(['portal', 'myAppeals', 'submitAppeal', 'myEnterprise', 'myPolicies', 'calendar']);
     expect(navEntriesFor('enterprise', enterpriseAbilities, { roles: ['enterprise'], careMode: true, limit: 4 }).map((e) => e.key)).not.toContain('myPolicies');
-    expect(navEntriesFor('leader', ['appeal.read', 'enterprise.read', 'policy.read'], { roles: ['leader'] }).map((e) => e.key)).toEqual(['dashboard', 'ledger', 'enterprises', 'policies', 'applicationReading']);
+    expect(navEntriesFor('leader', ['appeal.read', 'enterprise.read', 'policy.read'], { roles: ['leader'] }).map((e) => e.key)).toEqual(['dashboard', 'ledger', 'enterprises', 'policies']);
     expect(navEntriesFor('staff', ['appeal.read'], { roles: ['handler'] }).map((e) => e.key)).not.toContain('policies');
     expect(navEntriesFor('enterprise', ['policy.read'], { roles: ['enterprise'] }).map((e) => e.key)).not.toContain('policies');
   });
@@ -91,14 +91,13 @@ describe('policy application entries', () => {
   it('give an enterprise 我的申报 after 政策匹配, reviewers 申报审核 after 政策库, and leaders and supervisors the queue to read', () => {
     const enterprise = navEntriesFor('enterprise', ['appeal.read', 'enterprise.read', 'policy.read', 'policy.apply'], { roles: ['enterprise'] }).map((e) => e.key);
     expect(enterprise).toEqual(['portal', 'myAppeals', 'myEnterprise', 'myPolicies', 'myApplications']);
-    const officer = navEntriesFor('staff', ['appeal.read', 'enterprise.read', 'policy.read', 'policy.edit', 'policy.review'], { roles: ['policy_officer'] }).map((e) => e.key);
+    // a reviewer also reads the ledger: one entry for the page, the deciding one
+    const officer = navEntriesFor('staff', ['appeal.read', 'enterprise.read', 'policy.read', 'policy.edit', 'policy.review', 'policy.ledger'], { roles: ['policy_officer'] }).map((e) => e.key);
     expect(officer).toEqual(['workbench', 'ledger', 'enterprises', 'policies', 'applicationReview']);
-    expect(navEntriesFor('admin', ['policy.read', 'policy.review'], { roles: ['admin'] }).map((e) => e.key)).toEqual(['admin', 'policies', 'applicationReview']);
-    expect(navEntriesFor('leader', ['policy.read'], { roles: ['leader'] }).map((e) => e.key)).toEqual(['dashboard', 'policies', 'applicationReading']);
-    expect(navEntriesFor('staff', ['policy.read'], { roles: ['supervisor'] }).map((e) => e.key)).toEqual(['workbench', 'policies', 'applicationReading']);
-    // one entry per page even for a reviewer who is also a supervisor
-    expect(navEntriesFor('staff', ['policy.read', 'policy.review'], { roles: ['policy_officer', 'supervisor'] }).map((e) => e.key)).toEqual(['workbench', 'policies', 'applicationReview']);
-    expect(navEntriesFor('staff', ['policy.read'], { roles: ['handler'] }).map((e) => e.key)).not.toContain('applicationReading');
+    expect(navEntriesFor('admin', ['policy.read', 'policy.review', 'policy.ledger'], { roles: ['admin'] }).map((e) => e.key)).toEqual(['admin', 'policies', 'applicationReview']);
+    expect(navEntriesFor('leader', ['policy.read', 'policy.ledger'], { roles: ['leader'] }).map((e) => e.key)).toEqual(['dashboard', 'policies', 'applicationReading']);
+    expect(navEntriesFor('staff', ['policy.read', 'policy.ledger'], { roles: ['supervisor'] }).map((e) => e.key)).toEqual(['workbench', 'policies', 'applicationReading']);
+    expect(navEntriesFor('staff', ['policy.read', 'policy.matches'], { roles: ['handler'] }).map((e) => e.key)).not.toContain('applicationReading');
     expect(navEntriesFor('enterprise', ['policy.read'], { roles: ['enterprise'] }).map((e) => e.key)).not.toContain('myApplications');
   });
 

@@ -85,8 +85,8 @@ const sectionEntries: Record<SectionKey, NavEntry> = {
   myPolicies: { key: 'myPolicies', path: '/my/policies', labelKey: 'nav.myPolicies', ability: 'policy.read', roles: ['enterprise'] },
   myApplications: { key: 'myApplications', path: '/my/applications', labelKey: 'nav.myApplications', ability: 'policy.apply' },
   applicationReview: { key: 'applicationReview', path: '/policy-applications', labelKey: 'nav.applicationReview', ability: 'policy.review' },
-  /** Leaders and supervisors read the review queue without deciding (no policy.review). */
-  applicationReading: { key: 'applicationReading', path: '/policy-applications', labelKey: 'nav.applicationReview', ability: 'policy.read', roles: ['leader', 'supervisor'] },
+  /** Leaders and supervisors read the review queue without deciding: policy.ledger without policy.review (a reviewer sees applicationReview only). */
+  applicationReading: { key: 'applicationReading', path: '/policy-applications', labelKey: 'nav.applicationReview', ability: 'policy.ledger' },
 };
 
 /** Order of importance of the sections for each layout; care mode keeps only the first few. */

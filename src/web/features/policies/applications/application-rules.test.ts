@@ -35,12 +35,11 @@ describe('conditionLabelText', () => {
 });
 
 describe('mayReadReviews', () => {
-  it('lets reviewers, leaders and supervisors read; not enterprises or handlers', () => {
-    expect(mayReadReviews(['policy.read', 'policy.review'], ['policy_officer'])).toBe(true);
-    expect(mayReadReviews(['policy.read'], ['leader'])).toBe(true);
-    expect(mayReadReviews(['policy.read'], ['supervisor'])).toBe(true);
-    expect(mayReadReviews(['policy.read', 'policy.apply'], ['enterprise'])).toBe(false);
-    expect(mayReadReviews(['appeal.read'], ['handler'])).toBe(false);
+  it('lets reviewers and the ledger readers (leaders, supervisors) in; not enterprises or handlers', () => {
+    expect(mayReadReviews(['policy.read', 'policy.review', 'policy.ledger'])).toBe(true);
+    expect(mayReadReviews(['policy.read', 'policy.ledger'])).toBe(true);
+    expect(mayReadReviews(['policy.read', 'policy.apply'])).toBe(false);
+    expect(mayReadReviews(['policy.read', 'policy.matches'])).toBe(false);
   });
 });
 
