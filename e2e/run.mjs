@@ -490,6 +490,7 @@ try {
   await step('policies · the officer builds a rule, sees the count, publishes after the preview; the enterprise sees it in 政策匹配', policyFlow);
   await grantsFlow({ step, signedIn, shot, base, patience });
   await policyLinksFlow({ step, signedIn, shot, base, patience });
+  await (await import('./flow-applications.mjs')).applicationFlow({ step, signedIn, shot, base, patience, dataDir });
 
   await step('a wrong password shows a clear message and stays on the login page', async () => {
     const page = await browser.newPage();

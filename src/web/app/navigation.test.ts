@@ -90,9 +90,9 @@ describe('policy entries', () => {
 describe('兑付台账 entry', () => {
   it('is shown to those with policy.ledger (admin, policy officer, leader, supervisor) and to no one else', () => {
     const officer = navEntriesFor('staff', ['appeal.read', 'enterprise.read', 'policy.read', 'policy.grant', 'policy.ledger'], { roles: ['policy_officer'] }).map((e) => e.key);
-    expect(officer).toEqual(['workbench', 'ledger', 'enterprises', 'policies', 'policyPayouts']);
+    expect(officer).toEqual(['workbench', 'ledger', 'enterprises', 'policies', 'policyPayouts', 'applicationReading']);
     const leader = navEntriesFor('leader', ['appeal.read', 'appeal.kpi', 'enterprise.read', 'policy.read', 'policy.ledger'], { roles: ['leader'] }).map((e) => e.key);
-    expect(leader).toEqual(['dashboard', 'kpi', 'ledger', 'policyPayouts', 'enterprises', 'policies']);
+    expect(leader).toEqual(['dashboard', 'kpi', 'ledger', 'policyPayouts', 'enterprises', 'policies', 'applicationReading']);
     expect(navEntriesFor('staff', ['appeal.read', 'appeal.supervision', 'policy.read', 'policy.ledger'], { roles: ['supervisor'] }).map((e) => e.key)).toContain('policyPayouts');
     expect(navEntriesFor('admin', [...adminAbilities, 'policy.read', 'policy.ledger']).map((e) => e.key)).toContain('policyPayouts');
     expect(navEntriesFor('staff', ['appeal.read', 'policy.read'], { roles: ['handler'] }).map((e) => e.key)).not.toContain('policyPayouts');
@@ -103,5 +103,27 @@ describe('兑付台账 entry', () => {
     const officer = navEntriesFor('staff', ['policy.read', 'policy.ledger']);
     expect(activeNavKey(officer, '/policy-payouts')).toBe('policyPayouts');
     expect(activeNavKey(officer, '/policies/0b7c/grants')).toBe('policies');
+  });
+});
+
+describe('policy application entries', () => {
+  it('give an enterprise 我的申报 after 政策匹配, reviewers 申报审核 after 政策库, and leaders and supervisors the queue to read', () => {
+    const enterprise = navEntriesFor('enterprise', ['appeal.read', 'enterprise.read', 'policy.read', 'policy.apply'], { roles: ['enterprise'] }).map((e) => e.key);
+    expect(enterprise).toEqual(['portal', 'myAppeals', 'myEnterprise', 'myPolicies', 'myApplications']);
+    // a reviewer also reads the ledger: one entry for the page, the deciding one
+    const officer = navEntriesFor('staff', ['appeal.read', 'enterprise.read', 'policy.read', 'policy.edit', 'policy.review', 'policy.ledger'], { roles: ['policy_officer'] }).map((e) => e.key);
+    expect(officer).toEqual(['workbench', 'ledger', 'enterprises', 'policies', 'policyPayouts', 'applicationReview']);
+    expect(navEntriesFor('admin', ['policy.read', 'policy.review', 'policy.ledger'], { roles: ['admin'] }).map((e) => e.key)).toEqual(['admin', 'policies', 'policyPayouts', 'applicationReview']);
+    expect(navEntriesFor('leader', ['policy.read', 'policy.ledger'], { roles: ['leader'] }).map((e) => e.key)).toEqual(['dashboard', 'policyPayouts', 'policies', 'applicationReading']);
+    expect(navEntriesFor('staff', ['policy.read', 'policy.ledger'], { roles: ['supervisor'] }).map((e) => e.key)).toEqual(['workbench', 'policies', 'policyPayouts', 'applicationReading']);
+    expect(navEntriesFor('staff', ['policy.read', 'policy.matches'], { roles: ['handler'] }).map((e) => e.key)).not.toContain('applicationReading');
+    expect(navEntriesFor('enterprise', ['policy.read'], { roles: ['enterprise'] }).map((e) => e.key)).not.toContain('myApplications');
+  });
+
+  it('selects 我的申报 on an application and 申报审核 on a reviewed one', () => {
+    const enterprise = navEntriesFor('enterprise', ['policy.read', 'policy.apply'], { roles: ['enterprise'] });
+    expect(activeNavKey(enterprise, '/my/applications/0b7c')).toBe('myApplications');
+    expect(activeNavKey(enterprise, '/my/policies')).toBe('myPolicies');
+    expect(activeNavKey(navEntriesFor('staff', ['policy.read', 'policy.review']), '/policy-applications/0b7c')).toBe('applicationReview');
   });
 });

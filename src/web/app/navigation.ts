@@ -31,7 +31,10 @@ export type NavKey =
   | 'myEnterprise'
   | 'policies'
   | 'myPolicies'
-  | 'policyPayouts';
+  | 'policyPayouts'
+  | 'myApplications'
+  | 'applicationReview'
+  | 'applicationReading';
 
 export interface NavEntry {
   key: NavKey;
@@ -82,14 +85,18 @@ const sectionEntries: Record<SectionKey, NavEntry> = {
   policies: { key: 'policies', path: '/policies', labelKey: 'nav.policies', ability: 'policy.read' },
   myPolicies: { key: 'myPolicies', path: '/my/policies', labelKey: 'nav.myPolicies', ability: 'policy.read', roles: ['enterprise'] },
   policyPayouts: { key: 'policyPayouts', path: '/policy-payouts', labelKey: 'nav.policyPayouts', ability: 'policy.ledger' },
+  myApplications: { key: 'myApplications', path: '/my/applications', labelKey: 'nav.myApplications', ability: 'policy.apply' },
+  applicationReview: { key: 'applicationReview', path: '/policy-applications', labelKey: 'nav.applicationReview', ability: 'policy.review' },
+  /** Leaders and supervisors read the review queue without deciding: policy.ledger without policy.review (a reviewer sees applicationReview only). */
+  applicationReading: { key: 'applicationReading', path: '/policy-applications', labelKey: 'nav.applicationReview', ability: 'policy.ledger' },
 };
 
 /** Order of importance of the sections for each layout; care mode keeps only the first few. */
 const sectionOrder: Record<LayoutVariant, SectionKey[]> = {
-  admin: ['users', 'org', 'appealRules', 'calendar', 'audit', 'ledger', 'kpi', 'enterprises', 'policies', 'policyPayouts', 'tokens', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
-  leader: ['kpi', 'supervision', 'ledger', 'policyPayouts', 'enterprises', 'policies', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'greenCards'],
-  staff: ['triage', 'myWork', 'followUps', 'supervision', 'ledger', 'registerAppeal', 'enterprises', 'policies', 'policyPayouts', 'kpi', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
-  enterprise: ['myAppeals', 'submitAppeal', 'myEnterprise', 'myPolicies', 'calendar', 'audit', 'users', 'org', 'tokens', 'enterpriseMembers'],
+  admin: ['users', 'org', 'appealRules', 'calendar', 'audit', 'ledger', 'kpi', 'enterprises', 'policies', 'policyPayouts', 'applicationReview', 'tokens', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
+  leader: ['kpi', 'supervision', 'ledger', 'policyPayouts', 'enterprises', 'policies', 'applicationReview', 'applicationReading', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'greenCards'],
+  staff: ['triage', 'myWork', 'followUps', 'supervision', 'ledger', 'registerAppeal', 'enterprises', 'policies', 'policyPayouts', 'applicationReview', 'applicationReading', 'kpi', 'audit', 'calendar', 'users', 'org', 'tokens', 'myRelations', 'relationAssignments', 'greenCards', 'enterpriseAccounts'],
+  enterprise: ['myAppeals', 'submitAppeal', 'myEnterprise', 'myPolicies', 'myApplications', 'calendar', 'audit', 'users', 'org', 'tokens', 'enterpriseMembers'],
 };
 
 export interface NavOptions {
@@ -106,7 +113,8 @@ export function navEntriesFor(variant: LayoutVariant, abilities: readonly string
     .map((key) => sectionEntries[key])
     .filter((entry) => !entry.ability || abilities.includes(entry.ability))
     .filter((entry) => !entry.roles || entry.roles.some((role) => roles.includes(role)))
-    .filter((entry) => !(careMode && entry.hiddenInCareMode));
+    .filter((entry) => !(careMode && entry.hiddenInCareMode))
+    .filter((entry, i, shown) => shown.findIndex((other) => other.path === entry.path) === i);
   return [homeEntries[variant], ...sections].slice(0, Math.max(1, limit));
 }
 

@@ -1,4 +1,4 @@
-// The routes of the app; administration, appeal, KPI, supervision, enterprise registry and policy pages are code-split with React.lazy.
+// The routes of the app; administration, appeal, KPI, supervision, enterprise registry, policy and policy application pages are code-split with React.lazy.
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import LoginPage from '../features/auth/LoginPage.tsx';
@@ -11,6 +11,8 @@ import { AppealsByRole, HomeFor, HomeRedirect } from './HomeRoutes.tsx';
 import { AppShell } from './layouts/AppShell.tsx';
 import { RequireAbility } from './RequireAbility.tsx';
 import { RequireSession } from './RequireSession.tsx';
+import { RequireReviewAccess } from '../features/policies/applications/review-access.tsx';
+import '../features/policies/applications/messages.ts';
 import { ClaimAccountRoute, EnterpriseAccountsRoute, VerifyGreenCardRoute } from '../features/relations/routes.tsx';
 
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
@@ -38,6 +40,10 @@ const PolicyEditorPage = lazy(() => import('../features/policies/PolicyEditorPag
 const MyPoliciesPage = lazy(() => import('../features/policies/MyPoliciesPage.tsx'));
 const PolicyGrantsPage = lazy(() => import('../features/policies/grants/PolicyGrantsPage.tsx'));
 const PayoutLedgerPage = lazy(() => import('../features/policies/grants/PayoutLedgerPage.tsx'));
+const ApplyPage = lazy(() => import('../features/policies/applications/ApplyPage.tsx'));
+const MyApplicationsPage = lazy(() => import('../features/policies/applications/MyApplicationsPage.tsx'));
+const ApplicationDetailPage = lazy(() => import('../features/policies/applications/ApplicationDetailPage.tsx'));
+const ReviewQueuePage = lazy(() => import('../features/policies/applications/ReviewQueuePage.tsx'));
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -88,6 +94,11 @@ export function createAppRouter() {
         { path: 'policies/:id/grants', element: <RequireAbility ability="policy.ledger"><PolicyGrantsPage /></RequireAbility> },
         { path: 'policy-payouts', element: <RequireAbility ability="policy.ledger"><PayoutLedgerPage /></RequireAbility> },
         { path: 'my/policies', element: <RequireAbility ability="policy.read"><MyPoliciesPage /></RequireAbility> },
+        { path: 'my/policies/:id/apply', element: <RequireAbility ability="policy.apply"><ApplyPage /></RequireAbility> },
+        { path: 'my/applications', element: <RequireAbility ability="policy.apply"><MyApplicationsPage /></RequireAbility> },
+        { path: 'my/applications/:id', element: <RequireAbility ability="policy.apply"><ApplicationDetailPage backTo="/my/applications" /></RequireAbility> },
+        { path: 'policy-applications', element: <RequireReviewAccess><ReviewQueuePage /></RequireReviewAccess> },
+        { path: 'policy-applications/:id', element: <RequireReviewAccess><ApplicationDetailPage backTo="/policy-applications" /></RequireReviewAccess> },
         { path: '*', element: <NotFoundResult /> },
       ],
     },

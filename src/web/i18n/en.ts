@@ -98,6 +98,8 @@ export const en: Messages = {
     policies: 'Policies',
     myPolicies: 'Policies for me',
     policyPayouts: 'Payout ledger',
+    myApplications: 'My applications',
+    applicationReview: 'Application review',
   },
   layout: {
     forbiddenTitle: 'No permission',

@@ -96,6 +96,8 @@ export const zhCN = {
     policies: '政策库',
     myPolicies: '政策匹配',
     policyPayouts: '兑付台账',
+    myApplications: '我的申报',
+    applicationReview: '申报审核',
   },
   layout: {
     forbiddenTitle: '没有权限',

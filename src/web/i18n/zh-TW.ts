@@ -98,6 +98,8 @@ export const zhTW: Messages = {
     policies: '政策庫',
     myPolicies: '政策匹配',
     policyPayouts: '兌付台帳',
+    myApplications: '我的申報',
+    applicationReview: '申報審核',
   },
   layout: {
     forbiddenTitle: '沒有權限',

@@ -23,6 +23,7 @@ import {
 import { CarOutlined, IdcardOutlined, NodeIndexOutlined, UserAddOutlined } from '@ant-design/icons';
 import { BankOutlined, DatabaseOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, GiftOutlined, ReadOutlined } from '@ant-design/icons';
+import { AuditOutlined as ReviewOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -59,6 +60,9 @@ const icons: Record<NavKey, ReactNode> = {
   policies: <ReadOutlined />,
   myPolicies: <GiftOutlined />,
   policyPayouts: <AccountBookOutlined />,
+  myApplications: <SolutionOutlined />,
+  applicationReview: <ReviewOutlined />,
+  applicationReading: <ReviewOutlined />,
 };
 
 export function NavMenu({ entries, onNavigate }: { entries: readonly NavEntry[]; onNavigate?: () => void }) {

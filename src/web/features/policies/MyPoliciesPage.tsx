@@ -1,4 +1,4 @@
-// 政策匹配 for an enterprise user (/my/policies): every published policy for the own enterprise, qualifying first, each with its explanation, a ✓ / ✗ / ? per condition and a link to the policy (interpretation, clauses).
+// 政策匹配 for an enterprise user (/my/policies): every published policy for the own enterprise, qualifying first, each with its explanation, a ✓ / ✗ / ? per condition, a link to the policy (interpretation, clauses) and 申报 for application-mode policies.
 import { CheckCircleFilled, CloseCircleFilled, QuestionCircleFilled } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Flex, Result, Tag, Typography } from 'antd';
@@ -9,7 +9,9 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageSpin } from '../../components/PageSpin.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { enterpriseKeys, fetchOwnEnterprise } from '../enterprises/api.ts';
+import { useSession } from '../auth/use-me.ts';
 import { useCareText } from '../preferences/use-care-text.ts';
+import { ApplyButton } from './applications/ApplyButton.tsx';
 import { fetchEnterprisePolicies, policyKeys } from './api.ts';
 import { benefitText } from './policy-format.ts';
 import './messages.ts';
@@ -46,7 +48,7 @@ export function ResultMark({ mark }: { mark: ReturnType<typeof conditionMark> })
   return <QuestionCircleFilled style={{ color: '#faad14' }} aria-label={t('policiesPage.mine.unknown')} data-result="unknown" />;
 }
 
-export function PolicyMatchCard({ item }: { item: EnterprisePolicyItem }) {
+export function PolicyMatchCard({ item, canApply = false }: { item: EnterprisePolicyItem; canApply?: boolean }) {
   const { t, i18n } = useTranslation();
   const verdict = verdictKey(item.eligible);
   return (
@@ -91,6 +93,7 @@ export function PolicyMatchCard({ item }: { item: EnterprisePolicyItem }) {
           </li>
         ))}
       </ul>
+      {canApply && item.mode === 'application' && <ApplyButton policyId={item.policyId} />}
     </Card>
   );
 }
@@ -98,6 +101,7 @@ export function PolicyMatchCard({ item }: { item: EnterprisePolicyItem }) {
 export default function MyPoliciesPage() {
   const { t } = useTranslation();
   const tc = useCareText();
+  const canApply = useSession().abilities.includes('policy.apply');
   const own = useQuery({ queryKey: enterpriseKeys.own, queryFn: fetchOwnEnterprise });
   const uscc = own.data?.uscc;
   const policies = useQuery({ queryKey: policyKeys.ofEnterprise(uscc ?? ''), queryFn: () => fetchEnterprisePolicies(uscc!), enabled: !!uscc });
@@ -118,7 +122,7 @@ export default function MyPoliciesPage() {
               {t('policiesPage.mine.summary', { name: own.data.name, qualifying, total: items.length, asOf: policies.data.asOf })}
             </Typography.Paragraph>
           )}
-          {items.length ? items.map((item) => <PolicyMatchCard key={item.policyId} item={item} />) : policies.data && <Empty description={t('policiesPage.mine.none')} />}
+          {items.length ? items.map((item) => <PolicyMatchCard key={item.policyId} item={item} canApply={canApply} />) : policies.data && <Empty description={t('policiesPage.mine.none')} />}
         </>
       )}
     </div>

@@ -1,4 +1,4 @@
-// The policy editor (/policies/new, /policies/:id/edit): the record's fields, clauses and interpretation, the benefit, and the rule with its live count; saving keeps a draft, publishing shows the gains and losses first.
+// The policy editor (/policies/new, /policies/:id/edit): the record's fields, clauses and interpretation, the benefit, and the rule with its live count, an application-mode policy's review deadline; saving keeps a draft, publishing shows the gains and losses first.
 import { ArrowLeftOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Result, Row, Select, Space, Tag } from 'antd';
@@ -17,6 +17,7 @@ import { emptyPolicyForm, formFieldOf, formValuesOf, policyInputOf, type PolicyF
 import { PublishModal } from './PublishModal.tsx';
 import { RuleEditor } from './RuleEditor.tsx';
 import { newRule, ruleFaults, type Fault } from './rule-tree.ts';
+import { ReviewWorkingDaysField } from './applications/ReviewWorkingDaysField.tsx';
 import './messages.ts';
 
 export default function PolicyEditorPage() {
@@ -43,6 +44,7 @@ export function PolicyEditor({ policy, loadError, liveCount = true }: { policy?:
   const clauses = Form.useWatch('clauses', form) as PolicyFormValues['clauses'] | undefined;
   const amountType = Form.useWatch('amountType', form) as PolicyFormValues['amountType'] | undefined;
   const yearKind = Form.useWatch('formulaYearKind', form) as PolicyFormValues['formulaYearKind'] | undefined;
+  const mode = Form.useWatch('mode', form) as PolicyFormValues['mode'] | undefined;
   const clauseOptions = useMemo(() => [...new Set((clauses ?? []).map((c) => c?.id?.trim()).filter((c): c is string => !!c))], [clauses]);
   const initialValues = useMemo(() => (policy ? formValuesOf(policy) : emptyPolicyForm), [policy]);
 
@@ -167,6 +169,11 @@ export function PolicyEditor({ policy, loadError, liveCount = true }: { policy?:
                 <Radio.Group optionType="button" options={policyModes.map((m) => ({ value: m, label: t(`policiesPage.modes.${m}`) }))} data-testid="policy-mode" />
               </Form.Item>
             </Col>
+            {mode === 'application' && (
+              <Col xs={24} md={12}>
+                <ReviewWorkingDaysField />
+              </Col>
+            )}
             <Col xs={24}>
               <Form.Item name="summary" label={t('policiesPage.fields.summary')} rules={required(t('policiesPage.editor.requiredField'))}>
                 <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="policy-summary" />

@@ -52,3 +52,24 @@ describe('formFieldOf', () => {
     expect(formFieldOf('somethingElse')).toBeNull();
   });
 });
+
+describe('reviewWorkingDays', () => {
+  it('is 10 in a new application-mode policy and sent only for application mode', () => {
+    expect(emptyPolicyForm.reviewWorkingDays).toBe(10);
+    expect(policyInputOf({ ...filled, mode: 'application', reviewWorkingDays: 15 }, newRule())).toMatchObject({ mode: 'application', reviewWorkingDays: 15 });
+    expect(policyInputOf({ ...filled, mode: 'automatic', reviewWorkingDays: 15 }, newRule())).not.toHaveProperty('reviewWorkingDays');
+  });
+
+  it('stays unset for a saved policy without it (its content hash does not change) and round-trips when set', () => {
+    const body = policyInputOf({ ...filled, reviewWorkingDays: undefined }, newRule());
+    expect(body).not.toHaveProperty('reviewWorkingDays');
+    const view = { ...body, reviewWorkingDays: 20, id: '00000000-0000-4000-8000-000000000001', responsibleUnitName: null, status: 'draft', currentVersion: null, currentHash: null, draftDiffers: true, createdAt: '', updatedAt: '', abilities: [] } as unknown as PolicyView;
+    expect(formValuesOf(view).reviewWorkingDays).toBe(20);
+    expect(policyInputOf(formValuesOf(view), view.rule)).toEqual({ ...body, reviewWorkingDays: 20 });
+    expect(formValuesOf({ ...view, reviewWorkingDays: undefined } as unknown as PolicyView).reviewWorkingDays).toBeUndefined();
+  });
+
+  it('puts a server fault on the field', () => {
+    expect(formFieldOf('reviewWorkingDays')).toEqual(['reviewWorkingDays']);
+  });
+});

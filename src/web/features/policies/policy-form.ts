@@ -26,7 +26,14 @@ export interface PolicyFormValues {
   formulaYear?: number;
   ratePercent?: string;
   capWan?: string;
+  /** The review deadline of an application-mode policy in working days (1..60); unset reads as 10 and keeps an existing content hash. */
+  reviewWorkingDays?: number | null;
 }
+
+export const DEFAULT_REVIEW_WORKING_DAYS = 10;
+
+/** PolicyInput with the contract's optional review deadline (notes/applications-contract.md). */
+export type PolicyInputWithReview = PolicyInputBody & { reviewWorkingDays?: number };
 
 export const emptyPolicyForm: PolicyFormValues = {
   title: '',
@@ -46,6 +53,7 @@ export const emptyPolicyForm: PolicyFormValues = {
   formulaFigure: 'revenue',
   formulaYearKind: 'relative',
   formulaYear: -1,
+  reviewWorkingDays: DEFAULT_REVIEW_WORKING_DAYS,
 };
 
 export function formValuesOf(view: PolicyView): PolicyFormValues {
@@ -72,13 +80,14 @@ export function formValuesOf(view: PolicyView): PolicyFormValues {
     formulaYear: amount?.type === 'formula' ? ('absolute' in amount.year ? amount.year.absolute : amount.year.relative) : -1,
     ratePercent: amount?.type === 'formula' ? amount.ratePercent : undefined,
     capWan: amount?.type === 'formula' ? (amount.capWan ?? undefined) : undefined,
+    reviewWorkingDays: (view as PolicyView & { reviewWorkingDays?: number | null }).reviewWorkingDays ?? undefined,
   };
 }
 
 const trimmed = (v: string | undefined | null) => (v ?? '').trim();
 
 /** The body of POST /policies (and of PATCH: the whole input each time, so the working copy is what the form shows). */
-export function policyInputOf(values: PolicyFormValues, rule: unknown): PolicyInputBody {
+export function policyInputOf(values: PolicyFormValues, rule: unknown): PolicyInputWithReview {
   const amount: PolicyInputBody['benefit']['amount'] =
     values.amountType === 'fixed'
       ? { type: 'fixed', wan: trimmed(values.fixedWan) }
@@ -107,6 +116,7 @@ export function policyInputOf(values: PolicyFormValues, rule: unknown): PolicyIn
     mode: values.mode,
     budget: trimmed(values.budget) || null,
     rule: rule as PolicyInputBody['rule'],
+    ...(values.mode === 'application' && typeof values.reviewWorkingDays === 'number' ? { reviewWorkingDays: values.reviewWorkingDays } : {}),
   };
 }
 
