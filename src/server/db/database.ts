@@ -19,11 +19,21 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+const pools = new WeakMap<Db, pg.Pool>();
+
+/** The pg pool behind a database opened here: for the few paths that speak to a connection directly (batched intake). */
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('this database was not opened through openPool');
+  return pool;
+}
+
 export function openPool(url: string, max = 10): { db: Db; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'qinqing' });
   // An idle client losing its connection (database restart) must not crash the process; the pool replaces it.
   pool.on('error', (error) => process.emitWarning(`idle database connection lost: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
   return { db, pool };
 }
 

@@ -75,6 +75,21 @@ describe('batched intake over HTTP', () => {
 });
 
 describe('answers without RETURNING', () => {
+  it('writes urgent appeals batched with ordinary ones and tells the dispatchers of each urgent one, in the same transaction', async () => {
+    const payloads = Array.from({ length: 12 }, (_, i) => ({ ...body(700 + i), urgency: i % 3 === 0 ? 'urgent' : 'normal' }));
+    const responses = await Promise.all(payloads.map((p, i) => post(enterprise, p, `urgent-mix-${i}`)));
+    expect(responses.map((r) => r.statusCode)).toEqual(Array(12).fill(201));
+    const views = responses.map((r) => r.json() as { id: string; urgency: string });
+    const told = await t.deps.db.selectFrom('notifications').select('entity_id').where('kind', '=', 'appeal.submitted').where('entity_id', 'in', views.map((v) => v.id)).execute();
+    const urgentIds = views.filter((v) => v.urgency === 'urgent').map((v) => v.id);
+    expect(urgentIds).toHaveLength(4);
+    expect([...new Set(told.map((n) => n.entity_id))].sort()).toEqual(urgentIds.sort());
+    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+    // Every connection went back to the pool outside a transaction.
+    const { rows } = await sql<{ n: string }>`SELECT count(*)::text AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`.execute(t.deps.db);
+    expect(rows[0]!.n).toBe('0');
+  });
+
   it('the row built in node for the answer is the row the database stores, column for column', async () => {
     const db = t.deps.db;
     const dispatcherRow = await db.selectFrom('users').select(['id', 'username', 'display_name', 'org_unit_id']).where('username', '=', 'dispatcher').executeTakeFirstOrThrow();

@@ -1,7 +1,9 @@
 // Group commit for HTTP intake: submissions that arrive while earlier ones are being written share the next transaction, so a busy intake pays one set of round trips and one commit per batch instead of per appeal.
-import { sql, type Kysely, type QueryCreator, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, sql, type QueryCreator, type Transaction } from 'kysely';
+import type pg from 'pg';
+import { poolOf } from '../../../db/database.ts';
+import { inlineParameters } from '../../../db/inline-sql.ts';
 import type { Database } from '../../../db/schema.ts';
-import { inTransaction } from '../../../db/transaction.ts';
 import type { RequestContext } from '../../../http/context.ts';
 import { AppError } from '../../../http/errors.ts';
 import { replay, type IdempotencyClaim, type Outcome } from '../../../http/idempotency.ts';
@@ -85,7 +87,7 @@ export class IntakeBatcher {
     this.stats.batches++;
     this.stats.submissions += batch.length;
     try {
-      results = await inTransaction(this.db, (trx) => writeBatch(trx, batch));
+      results = await onConnection(poolOf(this.db), (client) => writeBatch(this.db, client, batch));
     } catch (error) {
       if (batch.length === 1) {
         batch[0]!.reject(error);
@@ -115,14 +117,16 @@ export class IntakeBatcher {
 }
 
 /**
- * Two statements however large the batch: (1) claim the keys, read the enterprises, lock the audit chains' heads and
- * draw the numbers; (2) insert the appeals, their first events, the audit events, the new chain heads and each key's
- * answer (and release the keys of refused submissions).
+ * Two round trips however large the batch, each carrying its statements as one simple-protocol message:
+ * (1) BEGIN, then claim the keys, read the enterprises, lock the audit chains' heads and draw the numbers;
+ * (2) insert the appeals, their first events, the audit events, the new chain heads and each key's answer (and release
+ * the keys of refused submissions), then COMMIT. Between them a batch waits for nothing but this process's own work.
+ * An urgent appeal's notifications need reads of their own, so a batch holding one commits in a round trip of its own.
  */
-async function writeBatch(trx: Transaction<Database>, batch: readonly IntakeJob[]): Promise<JobResult[]> {
+async function writeBatch(db: Kysely<Database>, client: pg.PoolClient, batch: readonly IntakeJob[]): Promise<JobResult[]> {
   const audits: AuditEntry[] = batch.map(({ plan, ctx }) => ({ ctx, at: plan.at, input: { action: 'appeal.submit', entityType: 'appeal', entityId: plan.id, before: null, after: null } }));
   const chains = chainsOf(audits);
-  const { claimed, enterprises, heads, numbers } = await prepareBatch(trx, batch, chains);
+  const { claimed, enterprises, heads, numbers } = await prepareBatch(db, client, batch, chains);
   const results: (JobResult | undefined)[] = new Array(batch.length);
   const accepted: { index: number; rows: IntakeRows; enterprise: IntakeEnterprise | undefined }[] = [];
   batch.forEach((job, index) => {
@@ -141,36 +145,70 @@ async function writeBatch(trx: Transaction<Database>, batch: readonly IntakeJob[
     }
   });
 
-  // The answers are made from the rows as they will be stored, so they go into the same statement as the rows.
+  // The answers are made from the rows as they will be stored, so they go into the same statement as the rows. A view
+  // reads nothing for an enterprise, and for staff only their organisational scope (outside this transaction is fine).
   const answers: { claim: IdempotencyClaim; outcome: Outcome }[] = [];
   for (const { index, rows, enterprise } of accepted) {
     const job = batch[index]!;
-    const outcome = { status: 201, body: await intakeView(trx, job.plan, rows.row, enterprise) };
+    const outcome = { status: 201, body: await intakeView(db, job.plan, rows.row, enterprise) };
     results[index] = { kind: 'created', outcome };
     if (job.claim) answers.push({ claim: job.claim, outcome });
   }
   const released = batch.flatMap((job, i) => (job.claim && results[i]?.kind === 'refused' ? [job.claim] : []));
+  let write: CompiledQuery | null = null;
   if (accepted.length > 0) {
     const audit = chainAuditEntries(
       accepted.map(({ index }) => audits[index]!),
       accepted.map(({ index }) => chains[index]!),
       heads,
     );
-    await trx
-      .with('a', (db) => db.insertInto('appeals').values(accepted.map((a) => a.rows.appeal)))
-      .with('e', (db) => db.insertInto('appeal_events').values(accepted.map((a) => a.rows.event)))
-      .with('audit_rows', (db) => insertAuditCte(db as unknown as QueryCreator<Database>, audit))
-      .with('heads', (db) => updateHeadsCte(db as unknown as AuditRowsCreator, audit))
-      .with('answers', (db) => storeAnswers(db as unknown as QueryCreator<Database>, answers) as never)
-      .with('released', (db) => releaseKeys(db as unknown as QueryCreator<Database>, released) as never)
+    write = db
+      .with('a', (q) => q.insertInto('appeals').values(accepted.map((a) => a.rows.appeal)))
+      .with('e', (q) => q.insertInto('appeal_events').values(accepted.map((a) => a.rows.event)))
+      .with('audit_rows', (q) => insertAuditCte(q as unknown as QueryCreator<Database>, audit))
+      .with('heads', (q) => updateHeadsCte(q as unknown as AuditRowsCreator, audit))
+      .with('answers', (q) => storeAnswers(q as unknown as QueryCreator<Database>, answers) as never)
+      .with('released', (q) => releaseKeys(q as unknown as QueryCreator<Database>, released) as never)
       .selectFrom('audit_rows')
       .select('id')
-      .execute();
-    for (const { index, rows } of accepted) await notifyIntake(trx, batch[index]!.plan, rows.row);
+      .compile();
   } else if (released.length > 0) {
-    await releaseKeys(trx, released).execute();
+    write = releaseKeys(db, released).compile();
   }
+  const notifying = accepted.filter(({ index }) => batch[index]!.plan.urgency === 'urgent' && !batch[index]!.plan.quiet);
+  if (notifying.length === 0) {
+    await client.query(write ? `${inlineParameters(write)};\nCOMMIT` : 'COMMIT');
+    return results as JobResult[];
+  }
+  if (write) await client.query(inlineParameters(write));
+  const trx = kyselyOn(client) as unknown as Transaction<Database>;
+  for (const { index, rows } of notifying) await notifyIntake(trx, batch[index]!.plan, rows.row);
+  await client.query('COMMIT');
   return results as JobResult[];
+}
+
+/**
+ * Runs `work` on one pooled connection that `work` itself opens a transaction on (BEGIN travels with its first
+ * statement); rolls back on failure. A connection that failed mid-way is discarded rather than returned to the pool.
+ */
+async function onConnection<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    const result = await work(client);
+    client.release();
+    return result;
+  } catch (error) {
+    let broken: Error | undefined;
+    await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+    client.release(broken);
+    throw error;
+  }
+}
+
+/** A Kysely that runs every query on this one connection (inside the caller's transaction), for code written for Kysely. */
+function kyselyOn(client: pg.PoolClient): Kysely<Database> {
+  const borrowed = { query: client.query.bind(client), release: () => undefined };
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: { connect: async () => borrowed, end: async () => undefined } as never }) });
 }
 
 /** Each claimed key's answer (a no-op statement when there are none, so it can always sit in the batch's statement). */
@@ -193,8 +231,10 @@ function releaseKeys(db: QueryCreator<Database>, released: readonly IdempotencyC
     .where((eb) => (released.length ? eb.or(released.map((c) => eb.and([eb('scope', '=', c.scope), eb('key', '=', c.key)]))) : eb.val(false)));
 }
 
-/** One round trip: claims, enterprises, locked heads, one number per submission. */
-async function prepareBatch(trx: Transaction<Database>, batch: readonly IntakeJob[], chains: readonly number[]) {
+type PrepareRow = { kind: 'claim' | 'enterprise' | 'head' | 'number'; a: string; b: string | null; c: string | null };
+
+/** One round trip, opening the transaction: claims, enterprises, locked heads, one number per submission. */
+async function prepareBatch(db: Kysely<Database>, client: pg.PoolClient, batch: readonly IntakeJob[], chains: readonly number[]) {
   const claims = batch.flatMap((job) => (job.claim ? [job.claim] : []));
   const enterpriseIds = [...new Set(batch.flatMap((job) => (job.plan.enterpriseId ? [job.plan.enterpriseId] : [])))];
   const now = new Date();
@@ -204,13 +244,15 @@ async function prepareBatch(trx: Transaction<Database>, batch: readonly IntakeJo
     ? sql`INSERT INTO idempotency_keys (scope, key, method, path, request_hash, status_code, response, created_at) VALUES ${claimRows}
         ON CONFLICT (scope, key) DO NOTHING RETURNING scope, key`
     : sql`SELECT NULL::text AS scope, NULL::text AS key WHERE false`;
-  const { rows } = await sql<{ kind: 'claim' | 'enterprise' | 'head' | 'number'; a: string; b: string | null; c: string | null }>`
+  const prepare = sql<PrepareRow>`
     WITH claimed AS (${claimCte}),
     heads AS (SELECT chain, hash FROM audit_chain_heads WHERE chain = ANY(${sql.val([...new Set(chains)])}::int[]) ORDER BY chain FOR UPDATE)
     SELECT 'claim' AS kind, scope AS a, key AS b, NULL AS c FROM claimed
     UNION ALL SELECT 'enterprise', id::text, name, division_code FROM enterprises WHERE id = ANY(${sql.val(enterpriseIds)}::uuid[])
     UNION ALL SELECT 'head', chain::text, hash, NULL FROM heads
-    UNION ALL SELECT 'number', nextval('appeal_number_seq')::text, NULL, NULL FROM generate_series(1, ${batch.length}::int)`.execute(trx);
+    UNION ALL SELECT 'number', nextval('appeal_number_seq')::text, NULL, NULL FROM generate_series(1, ${batch.length}::int)`.compile(db);
+  const answered = (await client.query(`BEGIN;\n${inlineParameters(prepare)}`)) as unknown as pg.QueryResult[];
+  const rows = answered[1]!.rows as PrepareRow[];
   const claimed = new Set<string>();
   const enterprises = new Map<string, IntakeEnterprise>();
   const heads = new Map<number, string>();
