@@ -9,6 +9,7 @@ import { useNavigate } from 'react-router';
 import { appealChannels, type AppealChannel, type CreateAppealBody } from '../../../shared/schemas/appeals.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { applyFieldErrors } from '../../lib/form-errors.ts';
+import { uploadEach } from '../../lib/upload-each.ts';
 import { errorMessage } from '../../lib/error-message.ts';
 import { useSession } from '../auth/use-me.ts';
 import { EnterpriseSelect } from '../enterprises/EnterpriseSelect.tsx';
@@ -70,15 +71,7 @@ export default function AppealSubmitPage() {
         sourceNote: values.sourceNote?.trim() || undefined,
       };
       const appeal = await submitAppeal(body);
-      const failedUploads: string[] = [];
-      for (const file of files) {
-        if (!file.originFileObj) continue;
-        try {
-          await uploadAttachment(appeal.id, file.originFileObj);
-        } catch (error) {
-          failedUploads.push(`${file.name}: ${errorMessage(error, t)}`);
-        }
-      }
+      const failedUploads = await uploadEach(files, (file) => uploadAttachment(appeal.id, file), (error) => errorMessage(error, t));
       return { appeal, failedUploads };
     },
     onSuccess: ({ appeal, failedUploads }) => {

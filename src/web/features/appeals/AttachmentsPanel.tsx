@@ -1,7 +1,7 @@
 // The materials of an appeal: download links, and an upload button (images and PDFs up to 20 MB) for those who may attach.
-import { FileOutlined, LockOutlined, UploadOutlined } from '@ant-design/icons';
+import { FileOutlined, LockOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Empty, Flex, List, Tag, Typography, Upload } from 'antd';
+import { App, Checkbox, Empty, Flex, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -9,7 +9,8 @@ import { errorMessage } from '../../lib/error-message.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { usePreferences } from '../preferences/PreferencesProvider.tsx';
 import { appealKeys, attachmentUrl, fetchAttachments, uploadAttachment } from './api.ts';
-import { acceptedFiles, checkFile, formatBytes } from './attachment-rules.ts';
+import { formatBytes } from './attachment-rules.ts';
+import { AttachmentPicker } from './AttachmentPicker.tsx';
 
 export function AttachmentsPanel({ appealId, canAttach, canMarkInternal }: { appealId: string; canAttach: boolean; canMarkInternal: boolean }) {
   const { t } = useTranslation();
@@ -66,20 +67,7 @@ export function AttachmentsPanel({ appealId, canAttach, canMarkInternal }: { app
       )}
       {canAttach && (
         <Flex gap={12} align="center" wrap>
-          <Upload
-            accept={acceptedFiles}
-            showUploadList={false}
-            beforeUpload={(file) => {
-              const problem = checkFile(file);
-              if (problem) void message.error(t(`appeals.attachments.${problem}`, { name: file.name }));
-              else void upload(file);
-              return false;
-            }}
-          >
-            <Button icon={<UploadOutlined />} loading={uploading} data-testid="attachment-upload">
-              {t('appeals.attachments.upload')}
-            </Button>
-          </Upload>
+          <AttachmentPicker label={t('appeals.attachments.upload')} uploading={uploading} onFile={(file) => void upload(file)} testId="attachment-upload" />
           {canMarkInternal && (
             <Checkbox checked={internal} onChange={(e) => setInternal(e.target.checked)}>
               {t('appeals.attachments.markInternal')}

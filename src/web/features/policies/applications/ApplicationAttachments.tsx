@@ -1,11 +1,12 @@
 // The materials of an application: download links for whoever may see it, and an upload button (the appeals' file rules) while the applicant may still attach.
-import { FileOutlined, UploadOutlined } from '@ant-design/icons';
+import { FileOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, Flex, Typography, Upload } from 'antd';
+import { App, Empty, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../lib/error-message.ts';
-import { acceptedFiles, checkFile, formatBytes } from '../../appeals/attachment-rules.ts';
+import { formatBytes } from '../../appeals/attachment-rules.ts';
+import { AttachmentPicker } from '../../appeals/AttachmentPicker.tsx';
 import { applicationAttachmentUrl, applicationKeys, uploadApplicationAttachment, type PolicyApplication } from './api.ts';
 import './messages.ts';
 
@@ -50,20 +51,7 @@ export function ApplicationAttachments({ application }: { application: PolicyApp
       )}
       {canAttach && (
         <Flex gap={12} align="center" wrap>
-          <Upload
-            accept={acceptedFiles}
-            showUploadList={false}
-            beforeUpload={(file) => {
-              const problem = checkFile(file);
-              if (problem) void message.error(t(`appeals.attachments.${problem}`, { name: file.name }));
-              else void upload(file);
-              return false;
-            }}
-          >
-            <Button icon={<UploadOutlined />} loading={uploading} data-testid="application-attachment-upload">
-              {t('policyApplications.attachments.upload')}
-            </Button>
-          </Upload>
+          <AttachmentPicker label={t('policyApplications.attachments.upload')} uploading={uploading} onFile={(file) => void upload(file)} testId="application-attachment-upload" />
           <Typography.Text type="secondary" style={{ fontSize: '0.85em' }}>
             {t('appeals.attachments.rule')}
           </Typography.Text>

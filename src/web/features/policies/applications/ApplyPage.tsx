@@ -11,6 +11,7 @@ import { PageSpin } from '../../../components/PageSpin.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { applyFieldErrors } from '../../../lib/form-errors.ts';
+import { uploadEach } from '../../../lib/upload-each.ts';
 import { errorMessage } from '../../../lib/error-message.ts';
 import { acceptedFiles, checkFile } from '../../appeals/attachment-rules.ts';
 import { useSession } from '../../auth/use-me.ts';
@@ -46,15 +47,7 @@ export function ApplyForm({ policyId, form: application }: { policyId: string; f
   const submit = useMutation({
     mutationFn: async (values: ApplyFormValues) => {
       const created = await applyForPolicy(policyId, applyBodyOf(values));
-      const failedUploads: string[] = [];
-      for (const file of files) {
-        if (!file.originFileObj) continue;
-        try {
-          await uploadApplicationAttachment(created.id, file.originFileObj);
-        } catch (failure) {
-          failedUploads.push(`${file.name}: ${errorMessage(failure, t)}`);
-        }
-      }
+      const failedUploads = await uploadEach(files, (file) => uploadApplicationAttachment(created.id, file), (failure) => errorMessage(failure, t));
       return { created, failedUploads };
     },
     onSuccess: ({ created, failedUploads }) => {
