@@ -1,5 +1,4 @@
 // HTTP routes for appeal attachments: upload (images and PDFs, type checked by content), list and download for those who may see the appeal.
-import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { attachmentParams, attachmentView, idParams, listOf, type AttachmentView } from '../../../../shared/schemas/index.ts';
 import { notFound } from '../../../http/errors.ts';
@@ -8,8 +7,8 @@ import { authorize } from '../../abilities.ts';
 import { findVisibleAppeal, partsOf, seesInternal } from '../appeal.access.ts';
 import { addAttachment, attachableAppeal } from './add-attachment.ts';
 import { findAttachment, listAttachments } from './attachment.repository.ts';
-import { discardFile, storagePath } from './attachment-store.ts';
-import { contentDisposition } from './file-name.ts';
+import { discardFile } from './attachment-store.ts';
+import { sendStoredFile } from './send-stored-file.ts';
 import { readUpload } from './read-upload.ts';
 
 export function attachmentRoutes(app: FastifyInstance): void {
@@ -63,18 +62,7 @@ export function attachmentRoutes(app: FastifyInstance): void {
       const { row, scope } = await findVisibleAppeal(db, actor, params.id);
       const attachment = await findAttachment(db, params.id, params.attachmentId);
       if (!attachment || (attachment.internal && !seesInternal(actor, partsOf(actor, row, scope)))) throw notFound('附件 / attachment');
-      const stream = fs.createReadStream(storagePath(config.dataDir, attachment.storage_key));
-      // Opening fails here (a missing file is a 500 worth logging), not halfway through the response.
-      await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', reject));
-      reply.headers({
-        'content-type': attachment.media_type,
-        'content-length': String(attachment.size_bytes),
-        'content-disposition': contentDisposition(attachment.file_name),
-        'x-content-type-options': 'nosniff',
-        'cache-control': 'private, no-store',
-        'content-security-policy': "default-src 'none'; sandbox",
-      });
-      return stream;
+      return sendStoredFile(reply, config.dataDir, attachment);
     },
   });
 }

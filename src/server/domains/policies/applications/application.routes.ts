@@ -1,5 +1,4 @@
 // Policy applications over HTTP (notes/applications-contract.md): the pre-filled form, submission, attachments, the list and one application, and the reviewer's and applicant's actions.
-import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { idParams } from '../../../../shared/schemas/common.ts';
 import {
@@ -16,8 +15,8 @@ import {
 } from '../../../../shared/schemas/policy-applications.ts';
 import { forbidden, notFound } from '../../../http/errors.ts';
 import { authorize } from '../../abilities.ts';
-import { discardFile, storagePath } from '../../appeals/attachments/attachment-store.ts';
-import { contentDisposition } from '../../appeals/attachments/file-name.ts';
+import { discardFile } from '../../appeals/attachments/attachment-store.ts';
+import { sendStoredFile } from '../../appeals/attachments/send-stored-file.ts';
 import { readUpload } from '../../appeals/attachments/read-upload.ts';
 import { businessDateOf } from '../../calendar/working-days.ts';
 import { applicationScopeFor } from '../policy.access.ts';
@@ -129,17 +128,7 @@ export function applicationRoutes(app: FastifyInstance): void {
       await findVisibleApplication(db, readScope(actor), params.id);
       const attachment = await findApplicationAttachment(db, params.id, params.attachmentId);
       if (!attachment) throw notFound('附件 / attachment');
-      const stream = fs.createReadStream(storagePath(config.dataDir, attachment.storage_key));
-      await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', reject));
-      reply.headers({
-        'content-type': attachment.media_type,
-        'content-length': String(attachment.size_bytes),
-        'content-disposition': contentDisposition(attachment.file_name),
-        'x-content-type-options': 'nosniff',
-        'cache-control': 'private, no-store',
-        'content-security-policy': "default-src 'none'; sandbox",
-      });
-      return stream;
+      return sendStoredFile(reply, config.dataDir, attachment);
     },
   });
 }
