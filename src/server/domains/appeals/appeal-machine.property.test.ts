@@ -113,14 +113,14 @@ function kpiFromEvents(events: AppealEventRow[], now: Date) {
     if (sign || signDue < now) counts.signDue = 1;
     if (sign && sign.at <= signDue) counts.signedOnTime = 1;
     const reply = round.find((e) => e.action === 'reply');
-    const moves = round.filter((e) => ['assign', 'reopen', 'resume', 'approve-extension'].includes(e.action) && (!reply || e.id < reply.id));
+    const moves = round.filter((e) => ['assign', 'reopen', 'resume', 'approve-extension'].includes(e.action) && (!reply || BigInt(e.id) < BigInt(reply.id)));
     const replyDue = new Date((moves.at(-1)!.data.replyDue ?? moves.at(-1)!.data.dueTo) as string);
     const pausedAt = status === 'paused' ? round.findLast((e) => e.action === 'pause')!.at : now;
     if (reply || replyDue < pausedAt) counts.replyDue = 1;
     if (reply && reply.at <= replyDue) counts.repliedOnTime = 1;
     if (reply) {
       counts.replied = 1;
-      const reached = round.filter((e) => e.action === 'follow-up' && e.data.reached === true && e.id > reply.id).at(-1);
+      const reached = round.filter((e) => e.action === 'follow-up' && e.data.reached === true && BigInt(e.id) > BigInt(reply.id)).at(-1);
       if (reached) counts.followedUp = 1;
       if (reached ? reached.data.resolved === true : reply.data.resolution === 'resolved') counts.resolved = 1;
     }
