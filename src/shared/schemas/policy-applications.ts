@@ -116,7 +116,14 @@ export const policyApplication = z.object({
   grantId: uuid.nullable(),
   /** At submission. */
   eligibility: applicationEligibility,
-  form: z.object({ contactName: z.string(), contactPhone: z.string(), statement: z.string().nullable(), enterprise: applicationEnterprise }),
+  form: z.object({
+    contactName: z.string(),
+    contactPhone: z.string(),
+    statement: z.string().nullable(),
+    enterprise: applicationEnterprise,
+    /** 万元: the benefit the enterprise was shown when it applied (the reviewer's starting amount); null when not computable. */
+    estimatedAmount: z.string().nullable(),
+  }),
   attachments: z.array(applicationAttachment),
   abilities: z.array(z.enum(applicationAbilities)),
 });

@@ -51,6 +51,7 @@ export function toApplicationView(actor: Actor, row: ApplicationRow, attachments
       contactPhone: form.contactPhone,
       statement: form.statement ?? null,
       enterprise: seesContactPhone(actor, row.enterprise_id) ? form.enterprise : { ...form.enterprise, contactPhone: maskPhone(form.enterprise.contactPhone ?? null) },
+      estimatedAmount: form.estimatedAmount ?? null,
     },
     attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, contentType: a.media_type, size: a.size_bytes })),
     abilities: applicationAbilitiesOf(actor, row),

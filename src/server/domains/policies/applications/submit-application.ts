@@ -39,7 +39,7 @@ export async function submitApplication(deps: ApplicationDeps, ctx: RequestConte
     const days = reviewWorkingDaysOf(version.content);
     const reviewDueAt = dueAfter(clockCalendar(await getCalendar(trx)), at, days);
     const number = await nextApplicationNumber(trx, Number(today.slice(0, 4)));
-    const snapshot = { contactName: body.contactName, contactPhone: body.contactPhone, statement: body.statement ?? null, enterprise: form.enterprise };
+    const snapshot = { contactName: body.contactName, contactPhone: body.contactPhone, statement: body.statement ?? null, enterprise: form.enterprise, estimatedAmount: form.estimatedAmount };
     let id: string;
     try {
       ({ id } = await trx

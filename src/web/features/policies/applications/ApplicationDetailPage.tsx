@@ -9,11 +9,10 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageSpin } from '../../../components/PageSpin.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { errorMessage } from '../../../lib/error-message.ts';
-import { formatDateTime, todayInShanghai } from '../../../lib/format.ts';
+import { formatDateTime } from '../../../lib/format.ts';
 import { CountdownTag } from '../../appeals/CountdownTag.tsx';
 import { useNow, useWorkingDays } from '../../appeals/use-clock-context.ts';
 import { usePreferences } from '../../preferences/PreferencesProvider.tsx';
-import { fetchPolicy, policyKeys } from '../api.ts';
 import { applicationKeys, fetchApplication, withdrawApplication, type ApplicationAbility, type PolicyApplication } from './api.ts';
 import { reviewCountdown } from './application-rules.ts';
 import { ApplicationAttachments } from './ApplicationAttachments.tsx';
@@ -21,7 +20,6 @@ import { ApplicationStatusTag } from './ApplicationStatusTag.tsx';
 import { DecisionModal, type Decision } from './DecisionModal.tsx';
 import { EligibilityList } from './EligibilityList.tsx';
 import { EnterpriseSnapshotView } from './EnterpriseSnapshotView.tsx';
-import { estimateWan } from './estimate.ts';
 import './messages.ts';
 
 export default function ApplicationDetailPage({ backTo }: { backTo: '/my/applications' | '/policy-applications' }) {
@@ -59,9 +57,8 @@ export function ApplicationDetail({ application, backTo }: { application: Policy
   const can = (ability: ApplicationAbility) => application.abilities.includes(ability);
   const countdown = reviewCountdown(application, now, isWorkingDay);
   const size = screens.md ? undefined : ('large' as const);
-  // The approve dialog starts from the benefit the policy gives for the submitted figures (the server's default too).
-  const policy = useQuery({ queryKey: policyKeys.detail(application.policyId), queryFn: () => fetchPolicy(application.policyId), enabled: can('approve'), staleTime: 300_000 });
-  const estimate = policy.data ? estimateWan(policy.data.benefit, application.form.enterprise.figures, Number(todayInShanghai().slice(0, 4))) : null;
+  // The approve dialog starts from the benefit the enterprise was shown when it applied (computed by the server).
+  const estimate = application.form.estimatedAmount;
 
   const withdraw = useMutation({
     mutationFn: () => withdrawApplication(application.id),

@@ -72,7 +72,7 @@ export const application: PolicyApplication = {
   amount: null,
   grantId: null,
   eligibility: applicationForm.eligibility,
-  form: { contactName: '王芳', contactPhone: '13800001234', statement: '附 2025 年审计报告。', enterprise },
+  form: { contactName: '王芳', contactPhone: '13800001234', statement: '附 2025 年审计报告。', enterprise, estimatedAmount: '24' },
   attachments: [{ id: '00000000-0000-4000-8000-0000000000d1', fileName: '2025年审计报告.pdf', contentType: 'application/pdf', size: 204800 }],
   abilities: [],
 };
