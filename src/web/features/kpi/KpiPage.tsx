@@ -4,10 +4,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Flex, Tabs, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
-import { todayInShanghai } from '../../lib/format.ts';
 import { hasAbility, useMe } from '../auth/use-me.ts';
 import { usePreferences } from '../preferences/PreferencesProvider.tsx';
 import { useCareText } from '../preferences/use-care-text.ts';
@@ -17,7 +15,7 @@ import EChart from './EChart.tsx';
 import { groupLabel, monthLabel, spansYears, UNASSIGNED_KEY } from './group-label.ts';
 import { KpiTable } from './KpiTable.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
-import { defaultPeriod, type Period } from './period.ts';
+import { usePeriodInUrl } from './use-period-in-url.ts';
 import { RankingTable } from './RankingTable.tsx';
 import { RateCards } from './RateCards.tsx';
 import { headlineRates, rateKeys, type RateKey } from './rates.ts';
@@ -26,30 +24,14 @@ import './messages.ts';
 const groupings: KpiGroupBy[] = ['department', 'district', 'channel', 'month'];
 /** More bars than this make the chart unreadable; the table keeps every group. */
 const MAX_BARS = 20;
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Period and grouping live in the URL, so a view can be bookmarked or linked from the dashboard. */
-function usePageState() {
-  const [params, setParams] = useSearchParams();
-  const fallback = defaultPeriod(todayInShanghai());
-  const from = params.get('from') ?? '';
-  const to = params.get('to') ?? '';
-  const period: Period = datePattern.test(from) && datePattern.test(to) && from <= to ? { from, to } : fallback;
-  const raw = params.get('groupBy') as KpiGroupBy | null;
-  const groupBy: KpiGroupBy = raw && groupings.includes(raw) ? raw : 'department';
-  const update = (next: Partial<Period & { groupBy: KpiGroupBy }>) => {
-    const merged = { ...period, groupBy, ...next };
-    setParams({ from: merged.from, to: merged.to, groupBy: merged.groupBy }, { replace: true });
-  };
-  return { period, groupBy, update };
-}
 
 export default function KpiPage() {
   const { t } = useTranslation();
   const tc = useCareText();
   const { locale, settings } = usePreferences();
   const { data: me } = useMe();
-  const { period, groupBy, update } = usePageState();
+  const { period, groupBy, update } = usePeriodInUrl(groupings, 'department');
 
   const grouped = useQuery({ queryKey: kpiKeys.rows(period, groupBy), queryFn: () => fetchKpis(period, groupBy), placeholderData: keepPreviousData });
   const monthly = useQuery({ queryKey: kpiKeys.rows(period, 'month'), queryFn: () => fetchKpis(period, 'month'), placeholderData: keepPreviousData });

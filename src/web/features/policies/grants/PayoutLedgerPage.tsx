@@ -4,16 +4,15 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Flex, Row, Statistic, Table, Tabs, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { PayoutLedger } from '../../../../shared/schemas/policies.ts';
 import { fenToWan, wanToFen } from '../../../../shared/rules/money.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageTitle } from '../../../components/PageTitle.tsx';
-import { todayInShanghai } from '../../../lib/format.ts';
 import { shortLabel } from '../../kpi/chart-options.ts';
 import EChart from '../../kpi/EChart.tsx';
 import { PeriodPicker } from '../../kpi/PeriodPicker.tsx';
-import { defaultPeriod, type Period } from '../../kpi/period.ts';
+import { usePeriodInUrl } from '../../kpi/use-period-in-url.ts';
 import { usePreferences } from '../../preferences/PreferencesProvider.tsx';
 import { fetchLedger, grantKeys, ledgerCsvUrl, type LedgerGroupBy } from './api.ts';
 import { everyMonth, ledgerBarOption, ledgerMonthOption } from './ledger-chart-options.ts';
@@ -24,24 +23,8 @@ type Group = PayoutLedger['groups'][number];
 const groupings: LedgerGroupBy[] = ['policy', 'department', 'district', 'month'];
 /** More bars than this make the chart unreadable; the table keeps every group. */
 const MAX_BARS = 15;
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const fen = (wan: string) => wanToFen(wan) ?? 0;
 
-/** Dates and grouping live in the URL, so a view can be bookmarked or linked from the dashboard. */
-function usePageState() {
-  const [params, setParams] = useSearchParams();
-  const fallback = defaultPeriod(todayInShanghai());
-  const from = params.get('from') ?? '';
-  const to = params.get('to') ?? '';
-  const period: Period = datePattern.test(from) && datePattern.test(to) && from <= to ? { from, to } : fallback;
-  const raw = params.get('groupBy') as LedgerGroupBy | null;
-  const groupBy: LedgerGroupBy = raw && groupings.includes(raw) ? raw : 'policy';
-  const update = (next: Partial<Period & { groupBy: LedgerGroupBy }>) => {
-    const merged = { ...period, groupBy, ...next };
-    setParams({ from: merged.from, to: merged.to, groupBy: merged.groupBy }, { replace: true });
-  };
-  return { period, groupBy, update };
-}
 
 /** Largest first, except months, which read in order. */
 export function orderedGroups(groups: readonly Group[], groupBy: LedgerGroupBy): Group[] {
@@ -54,7 +37,7 @@ const sharePercent = (part: string, whole: string) => (fen(whole) > 0 ? `${(Math
 export default function PayoutLedgerPage() {
   const { t } = useTranslation();
   const { settings } = usePreferences();
-  const { period, groupBy, update } = usePageState();
+  const { period, groupBy, update } = usePeriodInUrl(groupings, 'policy');
   const grouped = useQuery({ queryKey: grantKeys.ledger({ groupBy, ...period }), queryFn: () => fetchLedger({ groupBy, ...period }), placeholderData: keepPreviousData });
   const monthly = useQuery({ queryKey: grantKeys.ledger({ groupBy: 'month', ...period }), queryFn: () => fetchLedger({ groupBy: 'month', ...period }), placeholderData: keepPreviousData });
 
